@@ -1,0 +1,41 @@
+package dev.reason4j.app;
+
+import dev.reason4j.core.provenance.BuildInfo;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code reason4j} command line. Each subcommand is one class in this module. */
+@Command(
+        name = "reason4j",
+        mixinStandardHelpOptions = true,
+        versionProvider = Reason4j.Version.class,
+        description = "Makes small language models reason deeply on math without overthinking.")
+public final class Reason4j implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command tree; tests call {@code commandLine().execute(...)} instead of {@link #main}. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Reason4j());
+        CommandLine bench = new CommandLine(new BenchCommand());
+        cli.addSubcommand(bench);
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"reason4j " + BuildInfo.current(), "JDK " + Runtime.version()};
+        }
+    }
+}
