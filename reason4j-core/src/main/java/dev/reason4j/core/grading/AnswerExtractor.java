@@ -29,8 +29,10 @@ public final class AnswerExtractor {
             "(?i)(?:final answer\\s*(?:is)?\\s*[:：]?|the answer is\\s*[:：]?|(?<![a-z])answer\\s*[:：]|####)"
                     + "\\s*(?:the final answer is\\s*)?(.+)");
     private static final Pattern HOPE = Pattern.compile("(?i)\\.?\\s*I hope it is correct\\.?\\s*$");
+    /** A period that ends a sentence, not a decimal point: "18. Check: …" ends after 18. */
+    private static final Pattern SENTENCE_END = Pattern.compile("\\.\\s+(?=[A-Z])");
     private static final Pattern CHOICE = Pattern.compile(
-            "(?i)(?:answer is|answer:|option|choice)\\s*[:：]?\\s*\\(?\\s*\\b([A-E])\\b\\s*\\)?(?![a-zA-Z])");
+            "(?i)(?:answer is|answer:|option|choice)(?:\\s+is)?\\s*[:：]?\\s*\\(?\\s*\\b([A-E])\\b\\s*\\)?(?![a-zA-Z])");
     private static final Pattern NUMBER = Pattern.compile("-?\\d[\\d,]*(?:\\.\\d+)?(?:\\s*/\\s*\\d+)?|-?\\.\\d+");
     private static final Pattern BOX_JOINER = Pattern.compile("\\s*(?:,|and|or|\\\\text\\{\\s*(?:and|or)\\s*}|\\$)*\\s*");
 
@@ -176,6 +178,10 @@ public final class AnswerExtractor {
         String answer = HOPE.matcher(last).replaceAll("").strip();
         if (answer.startsWith("$") && answer.indexOf('$', 1) > 0) {
             answer = answer.substring(0, answer.indexOf('$', 1) + 1);
+        }
+        Matcher sentenceEnd = SENTENCE_END.matcher(answer);
+        if (sentenceEnd.find()) {
+            answer = answer.substring(0, sentenceEnd.start());
         }
         answer = answer.replaceAll("\\.\\s*$", "").strip();
         return answer.isEmpty() ? null : answer;

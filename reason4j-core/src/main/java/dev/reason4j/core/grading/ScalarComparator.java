@@ -98,7 +98,8 @@ final class ScalarComparator {
         Complex va = new NumericEvaluator(numericPoint, deadline).eval(a);
         Complex vb = new NumericEvaluator(numericPoint, deadline).eval(b);
         if (!va.isFinite() || !vb.isFinite()) {
-            if (isInfinite(va) && va.equals(vb)) {
+            // Only a written ∞ is infinite; an overflow (2^{2^{40}}) tells nothing.
+            if (isInfinite(va) && va.equals(vb) && mentionsInfinity(a) && mentionsInfinity(b)) {
                 return Match.yes("both infinite");
             }
             return Match.UNDECIDED;
@@ -160,6 +161,10 @@ final class ScalarComparator {
             return Match.no("proportional with a negative factor: the inequality is reversed");
         }
         return Match.yes("proportional (factor " + ratio + ")");
+    }
+
+    private static boolean mentionsInfinity(Expr e) {
+        return ExprTrees.contains(e, x -> x instanceof Expr.Const c && c.kind() == Expr.Const.Kind.INFINITY);
     }
 
     private static boolean isInfinite(Complex c) {
