@@ -1,5 +1,6 @@
 package dev.reason4j.app;
 
+import dev.reason4j.app.grade.GradeBenchCommand;
 import dev.reason4j.core.provenance.BuildInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,6 +24,7 @@ public final class Reason4j implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Reason4j());
         CommandLine bench = new CommandLine(new BenchCommand());
+        bench.addSubcommand(new GradeBenchCommand());
         cli.addSubcommand(bench);
         return cli;
     }

@@ -7,6 +7,9 @@ import dev.reason4j.core.grading.expr.ExactEvaluator;
 import dev.reason4j.core.grading.expr.Expr;
 import dev.reason4j.core.grading.expr.ExprTrees;
 import dev.reason4j.core.grading.expr.NumericEvaluator;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +28,9 @@ import java.util.TreeSet;
  *       1e-9 relative where only floating point can evaluate them — so {@code 120006 ≠ 120000};</li>
  *   <li>a decimal approximation against a non-integer value agrees within the relative tolerance (default 1e-4:
  *       {@code 0.3333 = 1/3}, {@code 3.1416 = \pi}, but {@code 3.14 ≠ \pi});</li>
+ *   <li>a predicted decimal against a gold decimal must be at least as precise and round to it
+ *       ({@code 0.33333} answers {@code 0.3333}; {@code 9938.7} does not answer {@code 9938.69}; {@code 1780.25} is not
+ *       {@code 1780.24});</li>
  *   <li>a decimal against an integer must agree to 1e-8 relative: float noise such as
  *       {@code 2.9999999999999996} passes, {@code 120006.5} does not.</li>
  * </ul>
@@ -85,6 +91,10 @@ final class ScalarComparator {
             }
             if (!approximate) {
                 return Match.no("different exact values " + ea + " and " + eb);
+            }
+            if (a instanceof Expr.Num na && b instanceof Expr.Num nb && na.approximate() && nb.approximate()
+                    && !roundsTo(nb, na)) {
+                return Match.no("the predicted decimal does not round to the gold one at its " + na.decimals() + " places");
             }
             boolean integerSide = (ea.isInteger() && !ExprTrees.isApproximate(a))
                     || (eb.isInteger() && !ExprTrees.isApproximate(b));
@@ -161,6 +171,25 @@ final class ScalarComparator {
             return Match.no("proportional with a negative factor: the inequality is reversed");
         }
         return Match.yes("proportional (factor " + ratio + ")");
+    }
+
+    /**
+     * A written decimal answer stands for its rounding: the prediction must be at least as precise as the gold and
+     * round to it ({@code 0.33333} answers {@code 0.3333}, but {@code 9938.7} does not answer {@code 9938.69}, and
+     * {@code 1780.25} is not {@code 1780.24}, however small their relative difference).
+     */
+    private static boolean roundsTo(Expr.Num predicted, Expr.Num gold) {
+        if (predicted.decimals() < gold.decimals()) {
+            return false;
+        }
+        BigDecimal g = decimal(gold.value()).setScale(gold.decimals(), RoundingMode.HALF_EVEN);
+        BigDecimal p = decimal(predicted.value());
+        return p.setScale(gold.decimals(), RoundingMode.HALF_EVEN).compareTo(g) == 0
+                || p.setScale(gold.decimals(), RoundingMode.HALF_UP).compareTo(g) == 0;
+    }
+
+    private static BigDecimal decimal(BigRational r) {
+        return new BigDecimal(r.num()).divide(new BigDecimal(r.den()), MathContext.DECIMAL128);
     }
 
     private static boolean mentionsInfinity(Expr e) {

@@ -11,8 +11,16 @@ import java.util.List;
  */
 public sealed interface Expr {
 
-    /** A number literal with its exact value. {@code approximate} marks decimals with a fractional part. */
-    record Num(BigRational value, boolean approximate) implements Expr {}
+    /**
+     * A number literal with its exact value and the decimal places it was written with ({@code 17.30} has 2).
+     */
+    record Num(BigRational value, int decimals) implements Expr {
+
+        /** A decimal with a fractional part: a value that may have been rounded. */
+        public boolean approximate() {
+            return decimals > 0 && !value.isInteger();
+        }
+    }
 
     /** A free variable or an opaque name such as {@code \alpha}, {@code a_1} or a segment {@code AB}. */
     record Sym(String name) implements Expr {}
@@ -143,12 +151,12 @@ public sealed interface Expr {
     }
 
     static Num integer(long n) {
-        return new Num(BigRational.of(n), false);
+        return new Num(BigRational.of(n), 0);
     }
 
     static Expr negate(Expr e) {
         if (e instanceof Num n) {
-            return new Num(n.value().negate(), n.approximate());
+            return new Num(n.value().negate(), n.decimals());
         }
         return new Mul(List.of(integer(-1), e));
     }

@@ -60,9 +60,9 @@ public final class ExprPrinter {
 
     private static String number(Num n) {
         BigRational v = n.value();
-        if (n.approximate()) {
+        if (n.decimals() > 0) {
             try {
-                return new BigDecimal(v.num()).divide(new BigDecimal(v.den())).stripTrailingZeros().toPlainString();
+                return new BigDecimal(v.num()).divide(new BigDecimal(v.den())).setScale(n.decimals()).toPlainString();
             } catch (ArithmeticException nonTerminating) {
                 return v.toString();
             }

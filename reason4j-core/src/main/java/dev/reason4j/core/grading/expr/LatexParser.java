@@ -327,7 +327,7 @@ public final class LatexParser {
             Expr denominator = parseArgument();
             if (isPlainInteger(numerator) && isPlainInteger(denominator)) {
                 BigRational frac = ((Num) numerator).value().divide(((Num) denominator).value());
-                return new Num(whole.value().add(frac), false);
+                return new Num(whole.value().add(frac), 0);
             }
             pos = save;
         }
@@ -347,9 +347,7 @@ public final class LatexParser {
     }
 
     static Num number(String text) {
-        BigRational value = BigRational.parseDecimal(text);
-        boolean approximate = !value.isInteger() && (text.contains(".") || text.contains("e") || text.contains("E"));
-        return new Num(value, approximate);
+        return new Num(BigRational.parseDecimal(text), Math.max(0, new java.math.BigDecimal(text).scale()));
     }
 
     private static Expr letter(char c) {
