@@ -1,6 +1,7 @@
 package dev.reason4j.app;
 
 import dev.reason4j.app.grade.GradeBenchCommand;
+import dev.reason4j.app.grade.GradeCommand;
 import dev.reason4j.core.provenance.BuildInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,9 +24,11 @@ public final class Reason4j implements Runnable {
     /** The command tree; tests call {@code commandLine().execute(...)} instead of {@link #main}. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Reason4j());
+        cli.addSubcommand(new GradeCommand());
         CommandLine bench = new CommandLine(new BenchCommand());
         bench.addSubcommand(new GradeBenchCommand());
         cli.addSubcommand(bench);
+        cli.setExecutionExceptionHandler(new UserErrors());
         return cli;
     }
 

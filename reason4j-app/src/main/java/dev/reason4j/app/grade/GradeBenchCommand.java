@@ -2,7 +2,14 @@ package dev.reason4j.app.grade;
 
 import dev.reason4j.core.grading.MathGrader;
 import dev.reason4j.core.grading.Verdict;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,14 +43,24 @@ public final class GradeBenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "7", description = "Seed of the pair generator (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--write-pairs", paramLabel = "FILE",
+            description = "Write the pair set as JSONL ({gold, pred, expected, kind}) and exit, without measuring.")
+    Path writePairs;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         MathGrader grader = MathGrader.withDefaults();
         List<MixedGradePairs.Pair> set = new MixedGradePairs(seed).generate(pairs);
+        if (writePairs != null) {
+            write(set, writePairs);
+            out.printf(Locale.ROOT, "wrote %d pairs to %s%n", set.size(), writePairs);
+            out.flush();
+            return 0;
+        }
         out.printf(Locale.ROOT, "reason4j bench grade: %d mixed pairs, seed %d, JDK %s, %d cores available%n",
                 set.size(), seed, Runtime.version(), Runtime.getRuntime().availableProcessors());
 
@@ -75,6 +92,24 @@ public final class GradeBenchCommand implements Callable<Integer> {
         perKind.forEach((kind, k) -> out.printf(Locale.ROOT, "%-15s %8.1f  %5d  %d%n", kind, k[0] / 1e3 / k[1], k[1], k[2]));
         out.flush();
         return disagreements == 0 ? 0 : 1;
+    }
+
+    private static void write(List<MixedGradePairs.Pair> set, Path file) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        if (file.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        }
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (MixedGradePairs.Pair p : set) {
+                ObjectNode row = json.createObjectNode()
+                        .put("gold", p.gold())
+                        .put("pred", p.predicted())
+                        .put("expected", p.equal())
+                        .put("kind", p.kind());
+                w.write(json.writeValueAsString(row));
+                w.newLine();
+            }
+        }
     }
 
     private static long run(MathGrader grader, List<MixedGradePairs.Pair> set, double seconds) {

@@ -132,7 +132,7 @@ public final class MixedGradePairs {
         int b = between(10, 30);
         String gold = "(" + a + ", \\frac{" + b + "}{2})";
         String pred = equal ? "\\left(" + a + "," + (b / 2.0) + "\\right)" : "(" + (b / 2.0) + ", " + a + ")";
-        return new Pair(gold, pred, equal, "tuple");
+        return new Pair(gold, pred, equal || 2 * a == b, "tuple");
     }
 
     private Pair interval(boolean equal) {

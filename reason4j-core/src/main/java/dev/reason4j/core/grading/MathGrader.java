@@ -47,6 +47,9 @@ public final class MathGrader {
         try {
             g = parse(gold, deadline);
             p = parse(predicted, deadline);
+            if (g.normalized().isEmpty()) {
+                return verdict(false, "empty gold answer: nothing can equal it", g, p);
+            }
             if (p.normalized().isEmpty()) {
                 return verdict(false, "empty predicted answer", g, p);
             }
