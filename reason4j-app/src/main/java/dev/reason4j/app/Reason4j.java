@@ -25,8 +25,10 @@ public final class Reason4j implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Reason4j());
         cli.addSubcommand(new GradeCommand());
+        cli.addSubcommand(new ExecCommand());
         CommandLine bench = new CommandLine(new BenchCommand());
         bench.addSubcommand(new GradeBenchCommand());
+        bench.addSubcommand(new ExecBenchCommand());
         cli.addSubcommand(bench);
         cli.setExecutionExceptionHandler(new UserErrors());
         return cli;
