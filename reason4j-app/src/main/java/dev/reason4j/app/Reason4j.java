@@ -26,9 +26,12 @@ public final class Reason4j implements Runnable {
         CommandLine cli = new CommandLine(new Reason4j());
         cli.addSubcommand(new GradeCommand());
         cli.addSubcommand(new ExecCommand());
+        cli.addSubcommand(new ServeCommand());
+        cli.addSubcommand(new GenerateCommand());
         CommandLine bench = new CommandLine(new BenchCommand());
         bench.addSubcommand(new GradeBenchCommand());
         bench.addSubcommand(new ExecBenchCommand());
+        bench.addSubcommand(new EngineBenchCommand());
         cli.addSubcommand(bench);
         cli.setExecutionExceptionHandler(new UserErrors());
         return cli;
