@@ -28,6 +28,8 @@ public final class Reason4j implements Runnable {
         cli.addSubcommand(new ExecCommand());
         cli.addSubcommand(new ServeCommand());
         cli.addSubcommand(new GenerateCommand());
+        cli.addSubcommand(new SolveCommand());
+        cli.addSubcommand(new EvalCommand());
         CommandLine bench = new CommandLine(new BenchCommand());
         bench.addSubcommand(new GradeBenchCommand());
         bench.addSubcommand(new ExecBenchCommand());
