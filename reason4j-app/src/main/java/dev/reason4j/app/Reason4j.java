@@ -1,5 +1,7 @@
 package dev.reason4j.app;
 
+import dev.reason4j.app.analyze.AnalyzeBenchCommand;
+import dev.reason4j.app.analyze.AnalyzeCommand;
 import dev.reason4j.app.grade.GradeBenchCommand;
 import dev.reason4j.app.grade.GradeCommand;
 import dev.reason4j.core.provenance.BuildInfo;
@@ -30,10 +32,12 @@ public final class Reason4j implements Runnable {
         cli.addSubcommand(new GenerateCommand());
         cli.addSubcommand(new SolveCommand());
         cli.addSubcommand(new EvalCommand());
+        cli.addSubcommand(new AnalyzeCommand());
         CommandLine bench = new CommandLine(new BenchCommand());
         bench.addSubcommand(new GradeBenchCommand());
         bench.addSubcommand(new ExecBenchCommand());
         bench.addSubcommand(new EngineBenchCommand());
+        bench.addSubcommand(new AnalyzeBenchCommand());
         cli.addSubcommand(bench);
         cli.setExecutionExceptionHandler(new UserErrors());
         return cli;
