@@ -1,5 +1,6 @@
 package dev.reason4j.torch;
 
+import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.LongPointer;
 import org.bytedeco.pytorch.Device;
@@ -43,6 +44,15 @@ public final class Tensors {
             longs[i] = values[i];
         }
         return longs(longs, shape, device);
+    }
+
+    /** A {@code (values.length)} tensor of {@code type} on {@code device} holding {@code values}. */
+    public static Tensor doubles(double[] values, ScalarType type, Device device) {
+        Tensor out = empty(new long[] {values.length}, type, device);
+        try (DoublePointer data = new DoublePointer(values)) {
+            out.copy_(torch.from_blob(data, new long[] {values.length}, new TensorOptions(ScalarType.Double)));
+        }
+        return out;
     }
 
     /** The elements of {@code tensor}, any type or device, as floats in row-major order. */

@@ -18,6 +18,8 @@ import dev.reason4j.core.metrics.split.ApproachSignature;
 import dev.reason4j.core.metrics.split.SplitRules;
 import dev.reason4j.core.metrics.split.StepBoundary;
 import dev.reason4j.core.provenance.RunManifest;
+import dev.reason4j.lm.LanguageModel;
+import dev.reason4j.lm.judge.Judge;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -148,6 +150,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--gamma", defaultValue = "5", description = "AES weight of an accuracy loss (default: ${DEFAULT-VALUE}).")
     double gamma;
 
+    @CommandLine.ArgGroup(exclusive = false, heading = "LLM judge (instead of the rules):%n")
+    JudgeOptions judgeOptions = new JudgeOptions();
+
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -158,12 +163,26 @@ public final class AnalyzeCommand implements Callable<Integer> {
         requireFile("--input", input);
         AnalysisSettings settings = settings();
         MathGrader grader = MathGrader.withDefaults();
-        try (HfTokenCounter hf = tokenizer == null ? null : HfTokenCounter.load(tokenizer)) {
+        try (HfTokenCounter hf = tokenizer == null ? null : HfTokenCounter.load(tokenizer);
+                LanguageModel judgeModel = judgeOptions.enabled() ? judgeOptions.open() : null) {
             TokenCounter tokens = hf != null ? hf : new ApproximateTokenCounter();
             ResponseAnalyzer analyzer = settings.analyzer(grader, tokens);
+            Judge judge = judgeModel == null ? null : new Judge(judgeModel, judgeOptions.maxTokens, 2000);
+            if (judge != null) {
+                analyzer = judgeOptions.apply(analyzer, judge, grader, settings.rules().thinkEndTag());
+            }
             Optional<Baseline> base = baseline == null ? Optional.empty() : Optional.of(loadBaseline(settings, analyzer));
             RunManifest job = manifest(settings, analyzer, hf, base);
-            return run(settings, analyzer, base, job);
+            int status = run(settings, analyzer, base, job);
+            if (judge != null) {
+                PrintWriter w = spec.commandLine().getOut();
+                w.printf(Locale.ROOT, "judge %s: %,d questions, %,d unusable replies (rules used for those)%s%n",
+                        judge.modelId(), judge.calls(), judge.unreadableReplies(), judge.firstFailure()
+                                .map(m -> String.format(Locale.ROOT, "; %,d failed, first: %s", judge.failedCalls(), m))
+                                .orElse(""));
+                w.flush();
+            }
+            return status;
         }
     }
 
@@ -265,6 +284,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 .config("splitter", analyzer.splitter().name())
                 .config("clusterer", analyzer.clusterer().name())
                 .config("token_counter", analyzer.tokenCounter().name())
+                .config(judgeOptions.enabled() ? judgeOptions.toConfig() : Map.of())
                 .input(input);
         if (hf != null) {
             job.input(hf.file());

@@ -1,11 +1,14 @@
 package dev.reason4j.lm.judge;
 
 import dev.reason4j.lm.ChatMessage;
+import dev.reason4j.lm.LanguageModelException;
 import dev.reason4j.lm.LanguageModel;
 import dev.reason4j.lm.ModelInfo;
 import dev.reason4j.lm.Prompt;
 import dev.reason4j.lm.SamplingParams;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -22,6 +25,8 @@ public final class Judge {
     private final int maxQuoteChars;
     private final LongAdder calls = new LongAdder();
     private final LongAdder unreadable = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+    private final AtomicReference<String> firstFailure = new AtomicReference<>();
 
     /**
      * @param model any language model; chat models get a system and a user message, others the plain text
@@ -45,13 +50,22 @@ public final class Judge {
         return new Judge(model, 1024, 2000);
     }
 
-    /** The model's reply to {@code question}. */
+    /**
+     * The model's reply to {@code question}, or an empty string when the model refused or failed (a prompt longer
+     * than its context, a server error after retries): the caller then falls back as for an unreadable reply.
+     */
     String ask(String question) {
         calls.increment();
         Prompt prompt = model.info().can(ModelInfo.Capability.CHAT)
                 ? Prompt.chat(ChatMessage.system(SYSTEM), ChatMessage.user(question))
                 : Prompt.text(SYSTEM + "\n\n" + question + "\n\nReply:\n");
-        return model.generate(prompt, params).first().text();
+        try {
+            return model.generate(prompt, params).first().text();
+        } catch (LanguageModelException | IllegalArgumentException refused) {
+            failed.increment();
+            firstFailure.compareAndSet(null, refused.getMessage());
+            return "";
+        }
     }
 
     String quote(String text) {
@@ -71,8 +85,21 @@ public final class Judge {
         return calls.sum();
     }
 
-    /** Replies that did not follow the format, where the caller fell back to its rule-based answer. */
+    /**
+     * Questions whose answer could not be used, where the caller fell back to its rule-based answer: replies that
+     * did not follow the format, and {@link #failedCalls()}.
+     */
     public long unreadableReplies() {
         return unreadable.sum();
+    }
+
+    /** Questions the model refused or failed to answer (counted in {@link #unreadableReplies()} too). */
+    public long failedCalls() {
+        return failed.sum();
+    }
+
+    /** The first failure's message, for the user. */
+    public Optional<String> firstFailure() {
+        return Optional.ofNullable(firstFailure.get());
     }
 }

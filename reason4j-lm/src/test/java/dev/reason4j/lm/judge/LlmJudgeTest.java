@@ -12,6 +12,7 @@ import dev.reason4j.lm.ContinuationScore;
 import dev.reason4j.lm.FinishReason;
 import dev.reason4j.lm.GenerationResult;
 import dev.reason4j.lm.LanguageModel;
+import dev.reason4j.lm.LanguageModelException;
 import dev.reason4j.lm.ModelInfo;
 import dev.reason4j.lm.Prompt;
 import dev.reason4j.lm.SamplingParams;
@@ -116,6 +117,19 @@ class LlmJudgeTest {
             assertThat(splitter.split(PROBLEM, RESPONSE)).isEqualTo(rules.split(PROBLEM, RESPONSE));
             assertThat(splitter.judge().unreadableReplies()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void should_fall_back_when_the_model_refuses() {
+        Judge judge = Judge.of(new ReplyingModel(Set.of(), p -> {
+            throw new LanguageModelException("prompt has 9000 tokens, but the context holds 8192");
+        }));
+        LlmJudgeSolutionSplitter splitter = new LlmJudgeSolutionSplitter(judge, rules);
+
+        assertThat(splitter.split(PROBLEM, RESPONSE)).isEqualTo(rules.split(PROBLEM, RESPONSE));
+        assertThat(judge.failedCalls()).isEqualTo(1);
+        assertThat(judge.unreadableReplies()).isEqualTo(1);
+        assertThat(judge.firstFailure()).hasValue("prompt has 9000 tokens, but the context holds 8192");
     }
 
     @Test

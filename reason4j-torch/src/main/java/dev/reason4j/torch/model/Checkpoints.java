@@ -34,6 +34,18 @@ public final class Checkpoints {
     }
 
     /**
+     * Saves {@code weights} (Hugging Face names; converted to {@code type}) and {@code config} to {@code dir}: what
+     * trainers write, whose weights may include merged adapters and extra tensors such as a value head.
+     */
+    public static void save(ModelConfig config, Map<String, Tensor> weights, ScalarType type, Path dir, long maxShardBytes) {
+        try (PointerScope scope = new PointerScope()) {
+            Map<String, Tensor> converted = new LinkedHashMap<>();
+            weights.forEach((name, t) -> converted.put(name, t.detach().to(type).contiguous()));
+            write(config, type, converted, dir, maxShardBytes);
+        }
+    }
+
+    /**
      * Writes a checkpoint of {@code config}'s shape with random weights, initialised as transformers does
      * (projections and embeddings ~ N(0, 0.02²), norms 1, biases 0), for benchmarks and tests.
      */

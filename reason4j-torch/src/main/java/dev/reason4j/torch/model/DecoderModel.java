@@ -22,8 +22,10 @@ import org.bytedeco.pytorch.global.torch.ScalarType;
  * {@code h += Wdown·(SiLU(Wgate·n') ⊙ Wup·n')} with {@code n' = RMSNorm(h)}; a final RMSNorm and the output
  * projection (tied to the embedding when the config says so).
  *
- * <p>{@link #forward} runs a block of tokens per row against a {@link KvCache}; callers own the
- * {@code PointerScope} that frees the intermediate tensors.
+ * <p>{@link #forward} runs a block of tokens per row against a {@link KvCache} (inference);
+ * {@link #forwardSequences} runs whole sequences without a cache, through a {@link LinearAdapter}, and is what
+ * training differentiates. Both go through the same layer code. Callers own the {@code PointerScope} that frees the
+ * intermediate tensors.
  */
 public final class DecoderModel implements AutoCloseable {
 
@@ -107,6 +109,22 @@ public final class DecoderModel implements AutoCloseable {
      * @return hidden states after the final norm, {@code (batch, time, hidden)}
      */
     public Tensor forward(Tensor tokens, Tensor positions, KvCache cache, long slot, Tensor mask) {
+        return run(tokens, positions, cache, slot, mask, LinearAdapter.NONE);
+    }
+
+    /**
+     * Runs whole sequences {@code (batch, time)} at {@code positions} with plain causal attention and no cache,
+     * passing every projection through {@code adapter}. Rows may be right-padded: a real token never attends to
+     * the padding after it. Autograd records the pass when parameters (or adapters) require gradients.
+     *
+     * @return hidden states after the final norm, {@code (batch, time, hidden)}
+     */
+    public Tensor forwardSequences(Tensor tokens, Tensor positions, LinearAdapter adapter) {
+        return run(tokens, positions, null, 0, null, adapter);
+    }
+
+    /** The shared layer stack; {@code cache} null means attention over this block's own keys and values. */
+    private Tensor run(Tensor tokens, Tensor positions, KvCache cache, long slot, Tensor mask, LinearAdapter adapter) {
         long batch = tokens.size(0);
         long time = tokens.size(1);
         Tensor h = torch.embedding(embedding, tokens);
@@ -124,30 +142,38 @@ public final class DecoderModel implements AutoCloseable {
             LayerWeights w = layers.get(i);
             Tensor n = torch.rms_norm(h, normShape, new TensorOptional(w.inputNorm()), new DoubleOptional(config.rmsNormEps()));
             Tensor qkv = linear(n, w.qkv(), w.qkvBias());
-            Tensor queries = heads(qkv.narrow(2, 0, q), batch, time, config.numHeads());
-            Tensor keys = heads(qkv.narrow(2, q, kv), batch, time, config.numKvHeads());
-            Tensor values = heads(qkv.narrow(2, q + kv, kv), batch, time, config.numKvHeads());
+            Tensor queries = heads(adapter.adapt(i, Projection.Q, n, qkv.narrow(2, 0, q)), batch, time, config.numHeads());
+            Tensor keys = heads(adapter.adapt(i, Projection.K, n, qkv.narrow(2, q, kv)), batch, time, config.numKvHeads());
+            Tensor values = heads(adapter.adapt(i, Projection.V, n, qkv.narrow(2, q + kv, kv)), batch, time,
+                    config.numKvHeads());
             queries = rope.apply(queries, cosSin[0], cosSin[1]);
             keys = rope.apply(keys, cosSin[0], cosSin[1]);
-            cache.keys(i).narrow(2, slot, time).copy_(keys);
-            cache.values(i).narrow(2, slot, time).copy_(values);
-            Tensor allKeys = cache.keys(i).narrow(2, 0, slot + time);
-            Tensor allValues = cache.values(i).narrow(2, 0, slot + time);
+            Tensor allKeys = keys;
+            Tensor allValues = values;
+            if (cache != null) {
+                cache.keys(i).narrow(2, slot, time).copy_(keys);
+                cache.values(i).narrow(2, slot, time).copy_(values);
+                allKeys = cache.keys(i).narrow(2, 0, slot + time);
+                allValues = cache.values(i).narrow(2, 0, slot + time);
+            }
             Tensor attention = torch.scaled_dot_product_attention(queries, allKeys, allValues, attentionMask, 0.0,
                     causalOnly && slot == 0 && time > 1, new DoubleOptional(), gqa);
             attention = attention.transpose(1, 2).reshape(batch, time, q);
-            h = h.add(linear(attention, w.output(), w.outputBias()));
+            h = h.add(adapter.adapt(i, Projection.O, attention, linear(attention, w.output(), w.outputBias())));
             Tensor n2 = torch.rms_norm(h, normShape, new TensorOptional(w.postNorm()), new DoubleOptional(config.rmsNormEps()));
             Tensor gateUp = linear(n2, w.gateUp(), w.gateUpBias());
-            Tensor act = torch.silu(gateUp.narrow(2, 0, inter)).mul(gateUp.narrow(2, inter, inter));
-            h = h.add(linear(act, w.down(), w.downBias()));
+            Tensor gate = adapter.adapt(i, Projection.GATE, n2, gateUp.narrow(2, 0, inter));
+            Tensor up = adapter.adapt(i, Projection.UP, n2, gateUp.narrow(2, inter, inter));
+            Tensor act = torch.silu(gate).mul(up);
+            h = h.add(adapter.adapt(i, Projection.DOWN, act, linear(act, w.down(), w.downBias())));
         }
         return torch.rms_norm(h, normShape, new TensorOptional(finalNorm), new DoubleOptional(config.rmsNormEps()));
     }
 
-    /** Float32 logits for hidden states {@code (..., hidden)}: {@code (..., vocab)}. */
+    /** Float32 logits for hidden states {@code (..., hidden)}: {@code (..., vocab)}; float64 for a float64 model. */
     public Tensor logits(Tensor hidden) {
-        return linear(hidden, lmHead == null ? embedding : lmHead, null).to(ScalarType.Float);
+        Tensor logits = linear(hidden, lmHead == null ? embedding : lmHead, null);
+        return type.value == ScalarType.Double.value ? logits : logits.to(ScalarType.Float);
     }
 
     /** All parameters under their Hugging Face names, in the model's type and device (fused ones as views). */
@@ -160,6 +186,24 @@ public final class DecoderModel implements AutoCloseable {
         out.put("model.norm.weight", finalNorm);
         if (lmHead != null) {
             out.put("lm_head.weight", lmHead);
+        }
+        return out;
+    }
+
+    /**
+     * The parameter tensors themselves (fused projections whole), in a fixed order: embedding, each layer's, final
+     * norm, output head. Setting {@code requires_grad} on them makes {@link #forwardSequences} differentiable.
+     */
+    public List<ModelParameter> parameters() {
+        List<ModelParameter> out = new ArrayList<>();
+        out.add(new ModelParameter("model.embed_tokens.weight", -1, embedding));
+        for (int i = 0; i < layers.size(); i++) {
+            int layer = i;
+            layers.get(i).leaves("model.layers." + i + ".").forEach((name, t) -> out.add(new ModelParameter(name, layer, t)));
+        }
+        out.add(new ModelParameter("model.norm.weight", layers.size(), finalNorm));
+        if (lmHead != null) {
+            out.add(new ModelParameter("lm_head.weight", layers.size(), lmHead));
         }
         return out;
     }

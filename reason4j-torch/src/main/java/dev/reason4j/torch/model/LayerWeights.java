@@ -65,6 +65,28 @@ record LayerWeights(
         return out;
     }
 
+    /** The tensors as held, fused ones whole, under stable names; biases only where the architecture has them. */
+    Map<String, Tensor> leaves(String prefix) {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        out.put(prefix + "input_layernorm.weight", inputNorm);
+        out.put(prefix + "self_attn.qkv_proj.weight", qkv);
+        putIfPresent(out, prefix + "self_attn.qkv_proj.bias", qkvBias);
+        out.put(prefix + "self_attn.o_proj.weight", output);
+        putIfPresent(out, prefix + "self_attn.o_proj.bias", outputBias);
+        out.put(prefix + "post_attention_layernorm.weight", postNorm);
+        out.put(prefix + "mlp.gate_up_proj.weight", gateUp);
+        putIfPresent(out, prefix + "mlp.gate_up_proj.bias", gateUpBias);
+        out.put(prefix + "mlp.down_proj.weight", down);
+        putIfPresent(out, prefix + "mlp.down_proj.bias", downBias);
+        return out;
+    }
+
+    private static void putIfPresent(Map<String, Tensor> out, String name, Tensor tensor) {
+        if (tensor != null) {
+            out.put(name, tensor);
+        }
+    }
+
     void release() {
         for (Tensor t : new Tensor[] {inputNorm, qkv, qkvBias, output, outputBias, postNorm, gateUp, gateUpBias, down, downBias}) {
             Native.release(t);
