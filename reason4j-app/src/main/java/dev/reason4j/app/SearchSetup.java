@@ -10,6 +10,7 @@ import dev.reason4j.lm.openai.OpenAiLanguageModel;
 import dev.reason4j.lm.reward.LikelihoodRewardModel;
 import dev.reason4j.lm.reward.OracleRewardModel;
 import dev.reason4j.lm.reward.RewardModel;
+import dev.reason4j.lm.reward.ValueTransform;
 import dev.reason4j.search.AdaptiveMcts;
 import dev.reason4j.search.AdaptiveOptions;
 import dev.reason4j.search.AnswerSelection;
@@ -32,12 +33,15 @@ import dev.reason4j.torch.ComputeDtype;
 import dev.reason4j.torch.DeviceChoice;
 import dev.reason4j.torch.EngineOptions;
 import dev.reason4j.torch.TorchLanguageModel;
+import dev.reason4j.torch.train.TorchRewardModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
@@ -118,6 +122,20 @@ public final class SearchSetup {
                     + "or oracle (grades answers against the gold answer: data synthesis, not a test score) "
                     + "(default: ${DEFAULT-VALUE}).")
     Reward reward;
+
+    @Option(names = "--ppm", paramLabel = "DIR",
+            description = "A process preference model (a checkpoint with a value head, from `reason4j train ppm`) "
+                    + "scoring every step; replaces --reward.")
+    Path ppm;
+
+    @Option(names = "--orm", paramLabel = "DIR",
+            description = "An outcome reward model (from `reason4j train orm`) scoring complete trajectories; "
+                    + "replaces --reward.")
+    Path orm;
+
+    @Option(names = "--raw-scores",
+            description = "With --ppm/--orm: the head's raw output instead of rStar-Math's tanh(raw/5).")
+    boolean rawScores;
 
     @Option(names = "--selection", defaultValue = "auto",
             description = "Answer selection: auto (top score with a reward model, else majority), top, majority or "
@@ -241,7 +259,8 @@ public final class SearchSetup {
 
     private AnswerSelection selection() {
         return switch (selection) {
-            case auto -> reward == Reward.none ? AnswerSelection.MAJORITY : AnswerSelection.TOP_SCORE;
+            case auto -> reward == Reward.none && ppm == null && orm == null
+                    ? AnswerSelection.MAJORITY : AnswerSelection.TOP_SCORE;
             case top -> AnswerSelection.TOP_SCORE;
             case majority -> AnswerSelection.MAJORITY;
             case weighted -> AnswerSelection.WEIGHTED;
@@ -299,11 +318,14 @@ public final class SearchSetup {
                 pool = PythonWorkerPool.start(PythonPoolConfig.defaults().withPython(python).withWorkers(workers));
                 ctx.executor(pool);
             }
-            RewardModel rewardModel = switch (reward) {
-                case none -> null;
-                case likelihood -> new LikelihoodRewardModel(policy);
-                case oracle -> new OracleRewardModel(grader);
-            };
+            RewardModel rewardModel = trainedRewardModel().orElse(null);
+            if (rewardModel == null) {
+                rewardModel = switch (reward) {
+                    case none -> null;
+                    case likelihood -> new LikelihoodRewardModel(policy);
+                    case oracle -> new OracleRewardModel(grader);
+                };
+            }
             if (rewardModel != null) {
                 ctx.reward(rewardModel);
             }
@@ -312,6 +334,26 @@ public final class SearchSetup {
             SearchSession.closeAll(e, pool, policy, localTokenizer);
             throw e;
         }
+    }
+
+    /** The value-head model of --ppm or --orm, when one is given. */
+    private Optional<RewardModel> trainedRewardModel() {
+        if (ppm != null && orm != null) {
+            throw new IllegalArgumentException("give --ppm or --orm, not both");
+        }
+        if ((ppm != null || orm != null) && reward != Reward.none) {
+            throw new IllegalArgumentException("--ppm and --orm replace --reward " + reward + "; give one of them");
+        }
+        ValueTransform transform = rawScores ? ValueTransform.IDENTITY : ValueTransform.TANH_OVER_5;
+        if (ppm != null) {
+            return Optional.of(TorchRewardModel.open(existingDirectory(ppm, "--ppm"), RewardModel.Kind.PROCESS,
+                    DeviceChoice.parse(device), transform));
+        }
+        if (orm != null) {
+            return Optional.of(TorchRewardModel.open(existingDirectory(orm, "--orm"), RewardModel.Kind.OUTCOME,
+                    DeviceChoice.parse(device), transform));
+        }
+        return Optional.empty();
     }
 
     private static Path existingDirectory(Path dir, String option) {
@@ -332,6 +374,9 @@ public final class SearchSetup {
         c.put("chat", chat);
         c.put("system", system);
         c.put("reward", reward.name());
+        c.put("ppm", ppm != null ? ppm.toAbsolutePath().normalize().toString() : null);
+        c.put("orm", orm != null ? orm.toAbsolutePath().normalize().toString() : null);
+        c.put("raw_scores", rawScores);
         c.put("selection", selection.name());
         c.put("temperature", temperature);
         c.put("top_p", topP);
@@ -358,16 +403,23 @@ public final class SearchSetup {
 
     /** The model's files, hashed into the run manifest (weights, config, tokenizer). */
     List<Path> modelFiles() {
-        if (source.model == null) {
-            return List.of();
+        List<Path> files = new ArrayList<>();
+        for (Path dir : new Path[] {source.model, ppm, orm}) {
+            if (dir != null) {
+                files.addAll(modelFiles(dir));
+            }
         }
-        try (var files = Files.list(source.model)) {
+        return files;
+    }
+
+    private static List<Path> modelFiles(Path dir) {
+        try (var files = Files.list(dir)) {
             return files.filter(f -> {
                 String name = f.getFileName().toString();
                 return name.endsWith(".safetensors") || name.equals("config.json") || name.equals("tokenizer.json");
             }).sorted().toList();
         } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("--model " + source.model + ": cannot list its files: " + e.getMessage(), e);
+            throw new IllegalArgumentException(dir + ": cannot list its files: " + e.getMessage(), e);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.reason4j.app;
 import dev.reason4j.core.dataset.DatasetException;
 import dev.reason4j.core.store.RunMismatchException;
 import dev.reason4j.core.store.RunStoreException;
+import dev.reason4j.torch.CheckpointException;
 import picocli.CommandLine;
 
 /**
@@ -29,6 +30,7 @@ final class UserErrors implements CommandLine.IExecutionExceptionHandler {
                 || e instanceof RunMismatchException
                 || e instanceof RunStoreException
                 || e instanceof IllegalArgumentException
+                || e instanceof CheckpointException
                 || e instanceof java.nio.file.NoSuchFileException;
     }
 }
