@@ -4,6 +4,7 @@ import dev.reason4j.app.analyze.AnalyzeBenchCommand;
 import dev.reason4j.app.analyze.AnalyzeCommand;
 import dev.reason4j.app.grade.GradeBenchCommand;
 import dev.reason4j.app.grade.GradeCommand;
+import dev.reason4j.app.testbed.TestbedCommand;
 import dev.reason4j.app.train.TrainBenchCommand;
 import dev.reason4j.app.train.TrainCommand;
 import dev.reason4j.core.provenance.BuildInfo;
@@ -36,6 +37,7 @@ public final class Reason4j implements Runnable {
         cli.addSubcommand(new EvalCommand());
         cli.addSubcommand(new AnalyzeCommand());
         cli.addSubcommand(TrainCommand.commandLine());
+        cli.addSubcommand(new TestbedCommand());
         CommandLine bench = new CommandLine(new BenchCommand());
         bench.addSubcommand(new GradeBenchCommand());
         bench.addSubcommand(new ExecBenchCommand());
