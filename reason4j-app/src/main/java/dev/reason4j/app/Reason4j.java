@@ -38,6 +38,7 @@ public final class Reason4j implements Runnable {
         cli.addSubcommand(new AnalyzeCommand());
         cli.addSubcommand(TrainCommand.commandLine());
         cli.addSubcommand(new TestbedCommand());
+        cli.addSubcommand(new dev.reason4j.app.ui.UiCommand());
         CommandLine bench = new CommandLine(new BenchCommand());
         bench.addSubcommand(new GradeBenchCommand());
         bench.addSubcommand(new ExecBenchCommand());
