@@ -197,6 +197,8 @@ public final class EvalCommand implements Callable<Integer> {
         return strategy.name() + "/" + problem.id();
     }
 
+    private static final List<String> DIFFICULTY_FIELDS = List.of("difficulty", "level", "tier");
+
     private ObjectNode record(Problem problem, SearchResult result, MathGrader grader) {
         Verdict verdict = result.answer() == null ? null : grader.grade(problem.answer(), result.answer());
         ObjectNode o = mapper.createObjectNode()
@@ -204,6 +206,14 @@ public final class EvalCommand implements Callable<Integer> {
                 .put("gold", problem.answer())
                 .put("correct", verdict != null && verdict.equal())
                 .put("grade_reason", verdict == null ? "no answer" : verdict.reason());
+        // the problem's difficulty, when its file has one, so results can be broken down by it (UI, evolve)
+        for (String field : DIFFICULTY_FIELDS) {
+            String value = problem.meta().get(field);
+            if (value != null) {
+                o.put("difficulty", value);
+                break;
+            }
+        }
         return o.setAll(SearchJson.result(result, !noTrees, mapper));
     }
 

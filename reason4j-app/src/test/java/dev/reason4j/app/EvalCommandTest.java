@@ -37,7 +37,7 @@ class EvalCommandTest {
     void should_record_every_problem_and_summarise_each_strategy(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("problems.jsonl");
         Files.writeString(data, """
-                {"question": "Tom has 3 apples and buys 4 more. How many apples?", "answer": "7"}
+                {"question": "Tom has 3 apples and buys 4 more. How many apples?", "answer": "7", "level": 1}
                 {"question": "A box holds 6 eggs. How many eggs are in 5 boxes?", "answer": "30"}
                 {"question": "What is 12 divided by 4?", "answer": "3"}
                 """);
@@ -55,6 +55,8 @@ class EvalCommandTest {
         assertThat(first.path("strategy").asText()).isEqualTo("greedy");
         assertThat(first.path("gold").asText()).isEqualTo("7");
         assertThat(first.has("correct")).isTrue();
+        assertThat(first.path("difficulty").asText()).as("the problem's level travels with its record").isEqualTo("1");
+        assertThat(mapper.readTree(lines.get(1)).has("difficulty")).isFalse();
         assertThat(first.path("tree").path("nodes").size()).isGreaterThan(1);
         JsonNode summary = mapper.readTree(runDir.resolve("summary.json").toFile()).path("strategies");
         assertThat(summary).hasSize(2);
