@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * The bubblewrap ({@code bwrap}) command line a worker runs under: a fresh root with read-only system
  * directories and the interpreter's own files, nothing of home, /tmp, /etc or the project; a private tmpfs
  * {@code /scratch} of bounded size as the only writable place; new pid, network, ipc, uts and user namespaces;
- * no capabilities; killed with its parent.
+ * no capabilities; killed when the thread that started it ends (so workers are started by {@link WorkerSpawner}).
  */
 final class Bubblewrap {
 

@@ -18,13 +18,10 @@ import java.util.concurrent.TimeUnit;
 /** One worker process and its line-based JSON protocol (see worker.py). Used by one thread at a time. */
 final class PythonWorker {
 
-    /** Why a worker could not answer. */
+    /** Why a worker could not answer: it exited, stopped answering or broke the protocol. */
     static final class WorkerFailure extends Exception {
-        final boolean unresponsive;
-
-        WorkerFailure(String message, boolean unresponsive) {
+        WorkerFailure(String message) {
             super(message);
-            this.unresponsive = unresponsive;
         }
     }
 
@@ -45,17 +42,24 @@ final class PythonWorker {
         this.stdin = process.getOutputStream();
         Thread.ofPlatform().daemon().name(name + "-out").start(() -> pumpLines(process.getInputStream()));
         Thread.ofPlatform().daemon().name(name + "-err").start(() -> pumpStderr(process.getErrorStream()));
-        JsonNode first = awaitLine(startupTimeout, "start");
+        JsonNode first;
+        try {
+            first = awaitLine(startupTimeout, "start");
+        } catch (WorkerFailure e) {
+            kill(); // a worker too slow to start must not linger
+            throw e;
+        }
         if (!first.path("ready").asBoolean(false)) {
             kill();
-            throw new WorkerFailure("worker sent " + first + " instead of its ready message", false);
+            throw new WorkerFailure("worker sent " + first + " instead of its ready message");
         }
         this.ready = first;
     }
 
-    static PythonWorker start(ProcessBuilder builder, ObjectMapper json, String name, Duration startupTimeout)
-            throws IOException, WorkerFailure {
-        return new PythonWorker(builder.start(), json, name, startupTimeout);
+    /** Takes over a just started worker process and waits for its ready message. */
+    static PythonWorker start(Process process, ObjectMapper json, String name, Duration startupTimeout)
+            throws WorkerFailure {
+        return new PythonWorker(process, json, name, startupTimeout);
     }
 
     /** The worker's start-up report: hardening flags, python version, preloaded and missing modules. */
@@ -69,7 +73,7 @@ final class PythonWorker {
             stdin.write((requestLine + "\n").getBytes(StandardCharsets.UTF_8));
             stdin.flush();
         } catch (IOException e) {
-            throw new WorkerFailure("worker stopped accepting requests: " + e.getMessage() + diagnostics(), false);
+            throw new WorkerFailure("worker stopped accepting requests: " + e.getMessage() + diagnostics());
         }
         return awaitLine(wait, "answer");
     }
@@ -80,18 +84,18 @@ final class PythonWorker {
             line = lines.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new WorkerFailure("interrupted while waiting for the worker", false);
+            throw new WorkerFailure("interrupted while waiting for the worker");
         }
         if (line == null) {
-            throw new WorkerFailure("worker did not " + what + " within " + wait.toMillis() + " ms", true);
+            throw new WorkerFailure("worker did not " + what + " within " + wait.toMillis() + " ms");
         }
         if (line.equals(END_OF_STREAM)) {
-            throw new WorkerFailure("worker exited" + exitDescription() + diagnostics(), false);
+            throw new WorkerFailure("worker exited" + exitDescription() + diagnostics());
         }
         try {
             return json.readTree(line);
         } catch (IOException e) {
-            throw new WorkerFailure("worker sent a malformed line: " + abbreviate(line), false);
+            throw new WorkerFailure("worker sent a malformed line: " + abbreviate(line));
         }
     }
 

@@ -37,7 +37,11 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class PythonWorkerPool implements CodeExecutor {
 
     private static final System.Logger LOG = System.getLogger(PythonWorkerPool.class.getName());
-    /** Time the worker gets beyond the call's timeout to kill it and answer, before the JVM gives up on it. */
+    /**
+     * Time the worker gets beyond the call's timeout to kill it and answer, before the JVM gives up on it. The
+     * worker needs about 1 s at most (kill the call, wait up to 1 s for it to exit, clean up; under two busy
+     * loops on two cores it answered within 0.35 s); the rest is room for a loaded machine.
+     */
     private static final Duration ANSWER_GRACE = Duration.ofSeconds(5);
     private static final int START_ATTEMPTS = 3;
 
@@ -54,6 +58,7 @@ public final class PythonWorkerPool implements CodeExecutor {
 
     private final PythonPoolConfig config;
     private final WorkerLauncher launcher;
+    private final WorkerSpawner spawner = new WorkerSpawner("reason4j-exec-spawner");
     private final SandboxReport report;
     private final Path hostScratch;
     private final ObjectMapper json = new ObjectMapper();
@@ -180,6 +185,7 @@ public final class PythonWorkerPool implements CodeExecutor {
             }
             if (failure != null) {
                 slots.stream().filter(s -> s.worker != null).forEach(s -> s.worker.kill());
+                spawner.close();
                 deleteHostScratch();
                 throw failure;
             }
@@ -190,8 +196,8 @@ public final class PythonWorkerPool implements CodeExecutor {
         ExecException last = null;
         for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
             try {
-                return PythonWorker.start(launcher.builder(index), json, "reason4j-exec-worker-" + index,
-                        config.startupTimeout());
+                return PythonWorker.start(spawner.start(launcher.builder(index)), json,
+                        "reason4j-exec-worker-" + index, config.startupTimeout());
             } catch (IOException | PythonWorker.WorkerFailure e) {
                 last = new ExecException("cannot start python worker " + index + ": " + e.getMessage(), e);
             }
@@ -207,6 +213,7 @@ public final class PythonWorkerPool implements CodeExecutor {
         String line = requestLine(request, keep);
         Slot slot = acquire(prefix.isEmpty() ? -1 : owner(prefix.key()));
         boolean replace = false;
+        long sent = System.nanoTime();
         try {
             JsonNode response = slot.worker.call(line, request.limits().timeout().plus(ANSWER_GRACE));
             replace = response.path("recycle").asBoolean(false);
@@ -216,9 +223,7 @@ public final class PythonWorkerPool implements CodeExecutor {
             return toResult(response);
         } catch (PythonWorker.WorkerFailure failure) {
             replace = true;
-            String type = failure.unresponsive ? "WorkerUnresponsive" : "WorkerCrashed";
-            return new ExecResult(ExecStatus.KILLED, "", new ExecError(type, failure.getMessage(), 0),
-                    false, Duration.ZERO, false, 0);
+            return workerFailed(failure, request.limits().timeout(), Duration.ofNanos(System.nanoTime() - sent));
         } finally {
             if (replace) {
                 replaceInBackground(slot);
@@ -226,6 +231,22 @@ public final class PythonWorkerPool implements CodeExecutor {
                 release(slot);
             }
         }
+    }
+
+    /**
+     * The result of a call whose worker crashed or stopped answering. A call that had run past its wall-clock
+     * limit is a timeout whatever then happened to its worker (a worker that stops answering always ends up
+     * here, after the grace); before that, the call was killed with its crashed worker.
+     */
+    private static ExecResult workerFailed(PythonWorker.WorkerFailure failure, Duration timeout, Duration elapsed) {
+        if (elapsed.compareTo(timeout) >= 0) {
+            String message = "wall-clock limit of " + timeout.toMillis() / 1000.0 + " s exceeded, then the worker "
+                    + "failed (" + failure.getMessage() + ") and was replaced";
+            return new ExecResult(ExecStatus.TIMEOUT, "", new ExecError("Timeout", message, 0),
+                    false, elapsed, false, 0);
+        }
+        return new ExecResult(ExecStatus.KILLED, "", new ExecError("WorkerCrashed", failure.getMessage(), 0),
+                false, elapsed, false, 0);
     }
 
     private String requestLine(ExecRequest request, String keep) {
@@ -339,7 +360,10 @@ public final class PythonWorkerPool implements CodeExecutor {
                     fresh = startWorker(slot.index);
                 } catch (ExecException e) {
                     failure = e;
-                    LOG.log(System.Logger.Level.ERROR, "python worker " + slot.index + " could not be restarted", e);
+                    if (!isClosed()) { // closing refuses new workers: not an error
+                        LOG.log(System.Logger.Level.ERROR,
+                                "python worker " + slot.index + " could not be restarted", e);
+                    }
                 }
             }
             lock.lock();
@@ -410,6 +434,7 @@ public final class PythonWorkerPool implements CodeExecutor {
         try (ExecutorService closer = Executors.newVirtualThreadPerTaskExecutor()) {
             workers.forEach(w -> closer.submit(w::close));
         }
+        spawner.close();
         deleteHostScratch();
     }
 

@@ -550,7 +550,7 @@ class _Snapshot:
 
 
 _SNAPSHOTS = {}  # key -> _Snapshot, least recently used first
-_EXITS = {}  # pid -> wait status of reaped descendants
+_EXITS = {}  # pid -> (wait status, CPU seconds used) of reaped descendants
 _EXITING = {}  # pid -> deadline: calls that reported and are exiting on their own
 _EXIT_GRACE = 2.0
 _snapshot_counter = 0
@@ -559,12 +559,12 @@ _snapshot_counter = 0
 def _reap():
     while True:
         try:
-            pid, status = os.waitpid(-1, os.WNOHANG)
+            pid, status, usage = os.wait4(-1, os.WNOHANG)
         except ChildProcessError:
             return
         if pid == 0:
             return
-        _EXITS[pid] = status
+        _EXITS[pid] = (status, usage.ru_utime + usage.ru_stime)
         _EXITING.pop(pid, None)
 
 
@@ -646,12 +646,15 @@ def _start_call(request):
     return pid, ours, False
 
 
-def _classify_exit(status):
-    if status is None:
+def _classify_exit(ended, cpu_limit):
+    """(status, error) of a call that ended without a result; `ended` is (wait status, CPU seconds) or None."""
+    if ended is None:
         return "killed", {"type": "ProcessLost", "message": "the call ended without a result", "line": 0}
+    status, cpu_used = ended
     if os.WIFSIGNALED(status):
         sig = os.WTERMSIG(status)
-        if sig == signal.SIGXCPU:
+        # SIGXCPU comes at the soft CPU limit; a call that ignores it gets SIGKILL at the hard limit, 1 s later
+        if sig == signal.SIGXCPU or (sig == signal.SIGKILL and cpu_used >= cpu_limit):
             return "timeout", {"type": "CpuTimeLimit", "message": "CPU time limit exceeded", "line": 0}
         try:
             name = signal.Signals(sig).name
@@ -694,25 +697,25 @@ def _await_result(fd, pid, nonce, deadline):
             return None, pid, False
 
 
-def _end_call(pid, result, timed_out, timeout, reparented):
+def _end_call(pid, result, timed_out, request, reparented):
     """Makes sure the call process goes away; turns a missing result into timeout or killed."""
     if result is not None:
         if pid is not None:
             _EXITING[pid] = time.monotonic() + _EXIT_GRACE  # it exits by itself; reaped later, off the hot path
         return result
-    status = None
+    ended = None
     if pid is not None:
         if timed_out:
             _kill_group(pid)
         if _SUBREAPER or not reparented:
-            status = _wait_exit(pid, 1.0)
-        if status is None:
+            ended = _wait_exit(pid, 1.0)
+        if ended is None:
             _kill_group(pid)
             _EXITING[pid] = time.monotonic() + _EXIT_GRACE
     if timed_out:
-        return {"status": "timeout", "error": {"type": "Timeout", "line": 0,
-                                               "message": "wall-clock limit of %g s exceeded" % timeout}}
-    code, error = _classify_exit(status)
+        message = "wall-clock limit of %g s exceeded" % float(request["timeout"])
+        return {"status": "timeout", "error": {"type": "Timeout", "message": message, "line": 0}}
+    code, error = _classify_exit(ended, int(request["cpu"]))
     return {"status": code, "error": error}
 
 
@@ -741,7 +744,7 @@ def _handle(request):
             _drop_snapshot(next(iter(_SNAPSHOTS)))
     else:
         os.close(fd)
-        result = _end_call(pid, result, timed_out, timeout, from_snapshot)
+        result = _end_call(pid, result, timed_out, request, from_snapshot)
         shutil.rmtree(_CWD, ignore_errors=True)
     _reap()
     _EXITS.clear()

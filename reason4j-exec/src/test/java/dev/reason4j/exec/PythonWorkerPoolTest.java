@@ -114,6 +114,19 @@ class PythonWorkerPoolTest {
     }
 
     @Test
+    void should_report_a_call_that_ignores_the_cpu_limit_signal_as_a_timeout() {
+        // the kernel sends SIGXCPU at the CPU limit and, since the snippet ignores it, SIGKILL one second later;
+        // the wall clock is far away, so the CPU limit is what stops it
+        ExecLimits limits = new ExecLimits(Duration.ofSeconds(60), Duration.ofSeconds(1),
+                pool.defaultLimits().memoryBytes(), pool.defaultLimits().maxOutputChars());
+        ExecResult result = pool.execute(ExecRequest.snippet(
+                "import signal\nsignal.signal(signal.SIGXCPU, signal.SIG_IGN)\nwhile True:\n    pass", limits));
+
+        assertThat(result.status()).as("%s", result).isEqualTo(ExecStatus.TIMEOUT);
+        assertThat(result.error().type()).isEqualTo("CpuTimeLimit");
+    }
+
+    @Test
     void should_reject_limits_looser_than_the_pool() {
         ExecLimits tooMuch = pool.defaultLimits().withMemoryBytes(pool.defaultLimits().memoryBytes() * 2);
 
