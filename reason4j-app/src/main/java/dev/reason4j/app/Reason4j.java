@@ -37,8 +37,12 @@ public final class Reason4j implements Runnable {
         cli.addSubcommand(new EvalCommand());
         cli.addSubcommand(new AnalyzeCommand());
         cli.addSubcommand(TrainCommand.commandLine());
-        cli.addSubcommand(new TestbedCommand());
+        cli.addSubcommand(new dev.reason4j.app.recipes.evolve.EvolveCommand());
         cli.addSubcommand(new dev.reason4j.app.ui.UiCommand());
+        cli.addSubcommand(new TestbedCommand());
+        cli.addSubcommand(new dev.reason4j.app.recipes.shorten.ShortenCommand());
+        cli.addSubcommand(new dev.reason4j.app.recipes.prune.PruneCommand());
+        cli.addSubcommand(new dev.reason4j.app.recipes.export.ExportCommand());
         CommandLine bench = new CommandLine(new BenchCommand());
         bench.addSubcommand(new GradeBenchCommand());
         bench.addSubcommand(new ExecBenchCommand());

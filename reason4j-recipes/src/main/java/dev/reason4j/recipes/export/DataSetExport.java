@@ -51,7 +51,18 @@ public final class DataSetExport {
      *     than the first
      */
     public List<Exported> export(Path dataSet, ExportFormat format, Path outDir) {
-        String name = dataSet.getFileName().toString().replaceFirst("\\.jsonl$", "");
+        return export(dataSet, dataSet.getFileName().toString().replaceFirst("\\.jsonl$", ""), format, outDir);
+    }
+
+    /**
+     * Exports {@code dataSet} into {@code outDir} under {@code name}: the files are {@code name.jsonl} (and for TRL
+     * {@code name.messages.jsonl}), and LLaMA-Factory's registry entry is {@code name}.
+     *
+     * @return the files written; empty for an empty data set
+     * @throws RecipeInputException naming the line of a record that is not a training record or is of another kind
+     *     than the first
+     */
+    public List<Exported> export(Path dataSet, String name, ExportFormat format, Path outDir) {
         List<TrainingRecord> records = read(dataSet);
         if (records.isEmpty()) {
             return List.of();

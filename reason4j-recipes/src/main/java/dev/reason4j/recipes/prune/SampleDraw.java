@@ -1,6 +1,6 @@
 package dev.reason4j.recipes.prune;
 
-import dev.reason4j.core.provenance.Hashing;
+import dev.reason4j.recipes.stages.ProblemSeed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -20,8 +20,7 @@ final class SampleDraw {
         if (size <= m) {
             return IntStream.range(0, size).boxed().toList();
         }
-        long problemSeed = seed ^ Long.parseUnsignedLong(Hashing.sha256(problemId).substring(0, 16), 16);
-        SplittableRandom random = new SplittableRandom(problemSeed);
+        SplittableRandom random = new SplittableRandom(ProblemSeed.of(seed, problemId));
         int[] order = IntStream.range(0, size).toArray();
         for (int i = 0; i < m; i++) { // partial Fisher–Yates: the first m slots are a uniform draw
             int j = i + random.nextInt(size - i);

@@ -1,0 +1,85 @@
+package dev.reason4j.recipes.evolve;
+
+import dev.reason4j.core.grading.MathGrader;
+import dev.reason4j.exec.CodeExecutor;
+import dev.reason4j.lm.LanguageModel;
+import dev.reason4j.lm.reward.OracleRewardModel;
+import dev.reason4j.lm.reward.RewardModel;
+import dev.reason4j.search.SearchContext;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The models a search stage opened (policy, PPM, sandbox) and the search context over them; closing it closes them.
+ */
+final class SearchModels implements AutoCloseable {
+
+    private final List<AutoCloseable> opened;
+    private final SearchContext context;
+
+    /** A context over {@code opened}, which closing this closes. */
+    SearchModels(List<AutoCloseable> opened, SearchContext context) {
+        this.opened = List.copyOf(opened);
+        this.context = context;
+    }
+
+    /**
+     * Opens the policy in {@code policy} and, when {@code ppm} is not null, the PPM in it; with {@code oracle},
+     * terminal answers are graded against the gold answers (data synthesis).
+     */
+    static SearchModels open(EvolutionModels models, MctsSettings mcts, MathGrader grader, Path policy, Path ppm,
+            boolean oracle) {
+        List<AutoCloseable> opened = new ArrayList<>();
+        try {
+            LanguageModel lm = models.generator(policy);
+            opened.add(lm);
+            SearchContext.Builder ctx = SearchContext.builder()
+                    .policy(lm)
+                    .protocol(mcts.stepProtocol(grader))
+                    .grader(grader)
+                    .settings(mcts.settings());
+            if (mcts.protocol() == StepFormat.CODE) {
+                CodeExecutor executor = models.codeExecutor();
+                opened.add(executor);
+                ctx.executor(executor);
+            }
+            if (ppm != null) {
+                RewardModel valueModel = models.processPreferenceModel(ppm);
+                opened.add(valueModel);
+                ctx.reward(valueModel);
+            }
+            if (oracle) {
+                ctx.reward(new OracleRewardModel(grader));
+            }
+            return new SearchModels(opened, ctx.build());
+        } catch (RuntimeException e) {
+            closeAll(opened, e);
+            throw e;
+        }
+    }
+
+    SearchContext context() {
+        return context;
+    }
+
+    @Override
+    public void close() {
+        RuntimeException failure = new IllegalStateException("cannot close the search's models");
+        closeAll(opened, failure);
+        if (failure.getSuppressed().length > 0) {
+            throw failure;
+        }
+    }
+
+    /** Closes in reverse order of opening, adding failures to {@code failure}. */
+    private static void closeAll(List<AutoCloseable> opened, RuntimeException failure) {
+        for (int i = opened.size() - 1; i >= 0; i--) {
+            try {
+                opened.get(i).close();
+            } catch (Exception e) {
+                failure.addSuppressed(e);
+            }
+        }
+    }
+}
