@@ -35,8 +35,7 @@ final class SequenceState {
         this.wantLogprobs = params.logprobs();
         this.topK = params.topLogprobs();
         // One stream per (seed, prompt, sample): batch composition never changes a sequence's draws.
-        this.random = new SplittableRandom(params.seed() * 0x9E3779B97F4A7C15L
-                + promptIndex * 0xBF58476D1CE4E5B9L + sampleIndex * 0x94D049BB133111EBL + 1);
+        this.random = new SplittableRandom(streamSeed(params.seed(), promptIndex, sampleIndex));
         int initial = Math.min(limit, 64);
         tokens = new int[initial];
         logprobs = wantLogprobs ? new float[initial] : null;
@@ -97,5 +96,20 @@ final class SequenceState {
                 topIds == null ? null : Arrays.copyOf(topIds, count),
                 topLogprobs == null ? null : Arrays.copyOf(topLogprobs, count),
                 finish, stopString, stopToken);
+    }
+
+    /**
+     * The seed of one sequence's random stream. Each part goes through SplitMix64's finaliser: a plain linear mix
+     * such as {@code seed * 0x9E3779B97F4A7C15} would make the stream of seed s + 1 the stream of seed s shifted by
+     * one draw, since that constant is {@link SplittableRandom}'s own increment.
+     */
+    static long streamSeed(long seed, int promptIndex, int sampleIndex) {
+        return mix64(mix64(mix64(seed) + promptIndex) + sampleIndex);
+    }
+
+    private static long mix64(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 }
