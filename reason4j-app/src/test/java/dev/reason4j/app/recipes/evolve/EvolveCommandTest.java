@@ -81,7 +81,7 @@ class EvolveCommandTest {
                 .isEqualTo("round-1/ppm");
         assertThat(hashes(synthesis2)).contains(Hashing.sha256(out.resolve("round-1/ppm/model.safetensors")),
                 Hashing.sha256(out.resolve("round-1/policy/model.safetensors")));
-        assertThat(synthesis2.get("seeds").get("search").asLong()).isEqualTo(1);
+        assertThat(synthesis2.get("seeds").get("search").asLong()).isEqualTo(setup.searchSeed() + 1);
         JsonNode synthesis1 = RecipeFixture.readJson(out.resolve("round-1/synthesis/run.json"));
         assertThat(synthesis1.get("config").get("ppm").isNull()).as("round 1 searches without a PPM").isTrue();
         assertThat(hashes(RecipeFixture.readJson(out.resolve("round-2/policy/run.json")))).as("trained from the base")
