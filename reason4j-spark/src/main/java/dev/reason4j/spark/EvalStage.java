@@ -7,7 +7,6 @@ import dev.reason4j.core.grading.Verdict;
 import dev.reason4j.search.SearchJson;
 import dev.reason4j.search.SearchResult;
 import dev.reason4j.search.SearchStrategy;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,16 +77,8 @@ public record EvalStage(List<String> strategies, StrategyOptions options, boolea
 
     @Override
     public List<ObjectNode> solve(int unit, List<Problem> problems, ExecutorSession session) {
-        long started = System.nanoTime();
-        List<SearchResult> results = strategy(strategies.get(unit)).solve(session.context(), problems, seed);
-        long batchMillis = (System.nanoTime() - started) / 1_000_000;
-        List<ObjectNode> records = new ArrayList<>(problems.size());
-        for (int i = 0; i < problems.size(); i++) {
-            records.add(record(problems.get(i), results.get(i), session)
-                    .put("batch_wall_ms", batchMillis)
-                    .put("batch_size", problems.size()));
-        }
-        return records;
+        return BatchRecords.solve(strategy(strategies.get(unit)), session.context(), problems, seed,
+                (problem, result) -> record(problem, result, session));
     }
 
     private SearchStrategy strategy(String name) {

@@ -11,9 +11,9 @@ import java.util.Map;
  * resumption, commits, outputs) and the work. Each problem gets one record per unit; the job keys records by unit
  * name and problem id, so a unit name must not change between a run and its resumption.
  *
- * <p>{@link EvalStage} searches with {@code reason4j eval}'s strategies. A recipe's synthesis stage (rStar-Math's
- * MCTS with terminal-guided annotation, {@code reason4j evolve}) plugs in here the same way: one unit, its own
- * record fields, the executor's shared session for the policy, PPM and sandbox.
+ * <p>{@link EvalStage} searches with {@code reason4j eval}'s strategies. {@link SynthesisStage}, the synthesis stage
+ * of a {@code reason4j evolve} round (rStar-Math's MCTS with terminal-guided annotation), plugs in the same way: one
+ * unit, its own record fields, the executor's shared session for the policy, PPM and sandbox.
  *
  * <p>Implementations are serialised to the executors with the job, so they hold configuration, not open resources;
  * what needs opening comes from the {@link ExecutorSession} the job passes in.

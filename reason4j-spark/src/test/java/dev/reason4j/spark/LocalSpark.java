@@ -1,5 +1,6 @@
 package dev.reason4j.spark;
 
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
 /** Local Spark sessions for tests: loopback only, no UI, few shuffle partitions. */
@@ -12,13 +13,18 @@ final class LocalSpark {
      * (local mode ignores {@code spark.task.maxFailures}).
      */
     static SparkSession start(String master) {
-        return SparkSession.builder()
-                .master(master)
-                .appName("reason4j-spark-test")
-                .config("spark.ui.enabled", "false")
-                .config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1")
-                .config("spark.sql.shuffle.partitions", "4")
-                .getOrCreate();
+        SparkSession.Builder session = SparkSession.builder().appName("reason4j-spark-test");
+        settings(master).forEach(session::config);
+        return session.getOrCreate();
+    }
+
+    /** The settings of a test session on {@code master}, also as system properties for the Spark command's own. */
+    static Map<String, String> settings(String master) {
+        return Map.of(
+                "spark.master", master,
+                "spark.ui.enabled", "false",
+                "spark.driver.host", "127.0.0.1",
+                "spark.driver.bindAddress", "127.0.0.1",
+                "spark.sql.shuffle.partitions", "4");
     }
 }

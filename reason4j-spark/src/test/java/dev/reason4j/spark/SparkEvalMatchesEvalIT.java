@@ -29,12 +29,7 @@ import picocli.CommandLine;
 class SparkEvalMatchesEvalIT {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Map<String, String> SPARK_PROPERTIES = Map.of(
-            "spark.master", "local[2]",
-            "spark.ui.enabled", "false",
-            "spark.driver.host", "127.0.0.1",
-            "spark.driver.bindAddress", "127.0.0.1",
-            "spark.sql.shuffle.partitions", "4");
+    private static final Map<String, String> SPARK_PROPERTIES = LocalSpark.settings("local[2]");
 
     private static LoopbackServer server;
 

@@ -114,8 +114,9 @@ class SparkJobConfigTest {
         return all;
     }
 
+    /** {@code value} after Java serialisation, as Spark ships it to the executors. */
     @SuppressWarnings("unchecked")
-    private static <T> T roundTrip(T value) throws IOException, ClassNotFoundException {
+    static <T> T roundTrip(T value) throws IOException, ClassNotFoundException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(value);

@@ -6,13 +6,15 @@ import dev.reason4j.search.MctsOptions;
 import dev.reason4j.search.SearchSettings;
 import dev.reason4j.search.protocol.CodeRules;
 import dev.reason4j.search.protocol.StepProtocol;
+import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * How the self-evolution rounds search: rStar-Math's MCTS for data synthesis (and for evaluation with the
- * {@code mcts} strategy), and the step format and sampling every strategy shares.
+ * {@code mcts} strategy), and the step format and sampling every strategy shares. Serialisable, so a distributed
+ * synthesis job can ship it to its workers.
  *
  * @param protocol the step format
  * @param rollouts MCTS rollouts per problem (rStar-Math: 16 per round, 64 for hard problems)
@@ -29,7 +31,8 @@ import java.util.Objects;
  * @param maxCodeErrors code steps failing in a row that end a branch; 1 drops failing steps
  */
 public record MctsSettings(StepFormat protocol, int rollouts, int candidates, int maxDepth, int maxStepTokens,
-        double exploration, double temperature, double topP, int batch, boolean rstarQuirks, int maxCodeErrors) {
+        double exploration, double temperature, double topP, int batch, boolean rstarQuirks, int maxCodeErrors)
+        implements Serializable {
 
     public MctsSettings {
         Objects.requireNonNull(protocol, "protocol");

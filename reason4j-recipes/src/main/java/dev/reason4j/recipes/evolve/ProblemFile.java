@@ -58,8 +58,16 @@ public record ProblemFile(Path file, String format, int limit, String difficulty
 
     /** The problem's difficulty, when it carries one. */
     public Optional<String> difficulty(Problem problem) {
-        if (difficultyField != null) {
-            return Optional.ofNullable(problem.meta().get(difficultyField));
+        return difficulty(problem, difficultyField);
+    }
+
+    /**
+     * The problem's difficulty, when it carries one: its meta field {@code field}, or when {@code field} is null the
+     * first of {@code difficulty}, {@code level} and {@code tier} it has.
+     */
+    public static Optional<String> difficulty(Problem problem, String field) {
+        if (field != null) {
+            return Optional.ofNullable(problem.meta().get(field));
         }
         return DIFFICULTY_FIELDS.stream().map(problem.meta()::get).filter(Objects::nonNull).findFirst();
     }

@@ -34,29 +34,44 @@ final class SearchModels implements AutoCloseable {
         try {
             LanguageModel lm = models.generator(policy);
             opened.add(lm);
-            SearchContext.Builder ctx = SearchContext.builder()
-                    .policy(lm)
-                    .protocol(mcts.stepProtocol(grader))
-                    .grader(grader)
-                    .settings(mcts.settings());
+            CodeExecutor executor = null;
             if (mcts.protocol() == StepFormat.CODE) {
-                CodeExecutor executor = models.codeExecutor();
+                executor = models.codeExecutor();
                 opened.add(executor);
-                ctx.executor(executor);
             }
+            RewardModel valueModel = null;
             if (ppm != null) {
-                RewardModel valueModel = models.processPreferenceModel(ppm);
+                valueModel = models.processPreferenceModel(ppm);
                 opened.add(valueModel);
-                ctx.reward(valueModel);
             }
-            if (oracle) {
-                ctx.reward(new OracleRewardModel(grader));
-            }
-            return new SearchModels(opened, ctx.build());
+            return new SearchModels(opened, context(mcts, grader, lm, executor, valueModel, oracle));
         } catch (RuntimeException e) {
             closeAll(opened, e);
             throw e;
         }
+    }
+
+    /**
+     * A search context over open models: {@code mcts}'s step format and sampling, the sandbox (code steps) and the
+     * value model when not null, and with {@code oracle} the oracle's terminal rewards.
+     */
+    static SearchContext context(MctsSettings mcts, MathGrader grader, LanguageModel policy, CodeExecutor executor,
+            RewardModel valueModel, boolean oracle) {
+        SearchContext.Builder ctx = SearchContext.builder()
+                .policy(policy)
+                .protocol(mcts.stepProtocol(grader))
+                .grader(grader)
+                .settings(mcts.settings());
+        if (executor != null) {
+            ctx.executor(executor);
+        }
+        if (valueModel != null) {
+            ctx.reward(valueModel);
+        }
+        if (oracle) {
+            ctx.reward(new OracleRewardModel(grader));
+        }
+        return ctx.build();
     }
 
     SearchContext context() {

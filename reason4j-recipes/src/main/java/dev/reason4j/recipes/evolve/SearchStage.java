@@ -92,7 +92,8 @@ final class SearchStage {
                             chunk.stream().map(problems::get).toList(), seed);
                     for (int j = 0; j < chunk.size(); j++) {
                         Problem problem = problems.get(chunk.get(j));
-                        store.put(problem.id(), chunk.get(j), json(record(problem, results.get(j))));
+                        store.put(problem.id(), chunk.get(j), json(record(problem, results.get(j), grader,
+                                difficulty.apply(problem), withTrees, mapper)));
                         progress.step();
                     }
                 }
@@ -102,13 +103,14 @@ final class SearchStage {
         }
     }
 
-    private ObjectNode record(Problem problem, SearchResult result) {
+    /** A problem's record; {@code level} is its difficulty, or null when it has none. */
+    static ObjectNode record(Problem problem, SearchResult result, MathGrader grader, String level, boolean withTrees,
+            ObjectMapper mapper) {
         Verdict verdict = result.answer() == null ? null : grader.grade(problem.answer(), result.answer());
         boolean solved = result.answers().stream().anyMatch(c -> grader.grade(problem.answer(), c.answer()).equal());
         ObjectNode o = mapper.createObjectNode()
                 .put("question", problem.question())
                 .put("gold", problem.answer());
-        String level = difficulty.apply(problem);
         if (level != null) {
             o.put("difficulty", level);
         }

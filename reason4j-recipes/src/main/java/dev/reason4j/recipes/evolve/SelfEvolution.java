@@ -14,7 +14,6 @@ import dev.reason4j.recipes.StageResult;
 import dev.reason4j.recipes.stages.Checkpoint;
 import dev.reason4j.recipes.stages.StageSummaries;
 import dev.reason4j.recipes.stages.TrainStage;
-import dev.reason4j.search.AnswerSelection;
 import dev.reason4j.search.RStarMcts;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -147,9 +146,8 @@ public final class SelfEvolution {
                 .seed("search", seed)
                 .input(config.problems().file());
         modelInputs(job, round, round.policy(), round.ppm());
-        SearchStage search = new SearchStage(new RStarMcts(config.mcts().options(AnswerSelection.TOP_SCORE,
-                config.mcts().rollouts())), seed, config.mcts().batch(), true, grader,
-                p -> config.problems().difficulty(p).orElse(null));
+        SearchStage search = new SearchStage(RoundSynthesis.strategy(config.mcts()), seed, config.mcts().batch(), true,
+                grader, p -> config.problems().difficulty(p).orElse(null));
         ObjectNode summary = search.run(round.dir(EvolutionStage.SYNTHESIS), job.build(), problems,
                 () -> SearchModels.open(models, config.mcts(), grader, round.policy(), round.ppm(), true),
                 listener.progress(round.number(), EvolutionStage.SYNTHESIS));

@@ -11,6 +11,8 @@
  *       {@link dev.reason4j.recipes.evolve.EvolveConfig} (read from YAML by
  *       {@link dev.reason4j.recipes.evolve.EvolveConfigFile}), with models opened through
  *       {@link dev.reason4j.recipes.evolve.EvolutionModels}.</li>
+ *   <li>The synthesis stage's parts for other runners (the Spark job of {@code reason4j-spark}):
+ *       {@link dev.reason4j.recipes.evolve.RoundSynthesis}.</li>
  * </ul>
  */
 package dev.reason4j.recipes.evolve;
