@@ -1,10 +1,15 @@
 package dev.reason4j.app;
 
+import dev.reason4j.core.util.Closeables;
 import dev.reason4j.exec.PythonWorkerPool;
 import dev.reason4j.lm.LanguageModel;
 import dev.reason4j.lm.Tokenizer;
 import dev.reason4j.lm.reward.RewardModel;
 import dev.reason4j.search.SearchContext;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 
 /** What a search command opened (policy, local tokenizer, sandbox, reward model) and the context over them. */
 final class SearchSession implements AutoCloseable {
@@ -28,25 +33,10 @@ final class SearchSession implements AutoCloseable {
         closeAll(null, reward, pool, policy, tokenizer);
     }
 
-    /** Closes every non-null part, adding failures to {@code failure} (or throwing the first when it is null). */
+    /** Closes every non-null part in the order given, adding failures to {@code failure} (or throwing the first). */
     static void closeAll(RuntimeException failure, AutoCloseable... parts) {
-        RuntimeException first = failure;
-        for (AutoCloseable part : parts) {
-            if (part == null) {
-                continue;
-            }
-            try {
-                part.close();
-            } catch (Exception e) {
-                if (first == null) {
-                    first = e instanceof RuntimeException r ? r : new IllegalStateException(e);
-                } else {
-                    first.addSuppressed(e);
-                }
-            }
-        }
-        if (failure == null && first != null) {
-            throw first;
-        }
+        List<AutoCloseable> lastFirst = new ArrayList<>(Arrays.asList(parts));
+        Collections.reverse(lastFirst);
+        Closeables.closeInReverse(lastFirst, failure);
     }
 }

@@ -1,6 +1,7 @@
 package dev.reason4j.spark;
 
 import dev.reason4j.core.grading.MathGrader;
+import dev.reason4j.core.util.Closeables;
 import dev.reason4j.exec.PythonWorkerPool;
 import dev.reason4j.lm.LanguageModel;
 import dev.reason4j.lm.Tokenizer;
@@ -56,7 +57,7 @@ public final class ExecutorSession implements AutoCloseable {
             }
             return new ExecutorSession(opened, ctx.build(), grader);
         } catch (RuntimeException e) {
-            closeAll(opened, e);
+            Closeables.closeInReverse(opened, e);
             throw e;
         }
     }
@@ -113,20 +114,9 @@ public final class ExecutorSession implements AutoCloseable {
     @Override
     public void close() {
         RuntimeException failure = new IllegalStateException("cannot close the executor's search session");
-        closeAll(opened, failure);
+        Closeables.closeInReverse(opened, failure);
         if (failure.getSuppressed().length > 0) {
             throw failure;
-        }
-    }
-
-    /** Closes in reverse order of opening (reward, sandbox, policy, tokenizer), adding failures to {@code failure}. */
-    private static void closeAll(List<AutoCloseable> opened, RuntimeException failure) {
-        for (int i = opened.size() - 1; i >= 0; i--) {
-            try {
-                opened.get(i).close();
-            } catch (Exception e) {
-                failure.addSuppressed(e);
-            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.reason4j.recipes.evolve;
 
 import dev.reason4j.core.grading.MathGrader;
+import dev.reason4j.core.util.Closeables;
 import dev.reason4j.exec.CodeExecutor;
 import dev.reason4j.lm.LanguageModel;
 import dev.reason4j.lm.reward.OracleRewardModel;
@@ -46,7 +47,7 @@ final class SearchModels implements AutoCloseable {
             }
             return new SearchModels(opened, context(mcts, grader, lm, executor, valueModel, oracle));
         } catch (RuntimeException e) {
-            closeAll(opened, e);
+            Closeables.closeInReverse(opened, e);
             throw e;
         }
     }
@@ -81,20 +82,9 @@ final class SearchModels implements AutoCloseable {
     @Override
     public void close() {
         RuntimeException failure = new IllegalStateException("cannot close the search's models");
-        closeAll(opened, failure);
+        Closeables.closeInReverse(opened, failure);
         if (failure.getSuppressed().length > 0) {
             throw failure;
-        }
-    }
-
-    /** Closes in reverse order of opening, adding failures to {@code failure}. */
-    private static void closeAll(List<AutoCloseable> opened, RuntimeException failure) {
-        for (int i = opened.size() - 1; i >= 0; i--) {
-            try {
-                opened.get(i).close();
-            } catch (Exception e) {
-                failure.addSuppressed(e);
-            }
         }
     }
 }
