@@ -2,6 +2,7 @@ package dev.reason4j.app;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -29,15 +30,15 @@ public final class Progress {
                 .setTaskName(task)
                 .setInitialMax(total)
                 .setUnit(" " + unit, 1)
-                .showSpeed();
+                .showSpeed()
+                // a resumed run's earlier work does not count toward the speed and the ETA
+                .startsFrom(done, Duration.ZERO);
         if (!stderrIsTerminal()) {
             builder.setStyle(ProgressBarStyle.ASCII)
                     .setUpdateIntervalMillis(LOG_INTERVAL_MILLIS)
                     .setConsumer(new DelegatingProgressBarConsumer(System.err::println, 100));
         }
-        ProgressBar bar = builder.build();
-        bar.stepTo(done);
-        return bar;
+        return builder.build();
     }
 
     /** Linux tells through /proc; elsewhere a console means a terminal. */

@@ -43,6 +43,7 @@ public final class Reason4j implements Runnable {
         cli.addSubcommand(new dev.reason4j.app.recipes.shorten.ShortenCommand());
         cli.addSubcommand(new dev.reason4j.app.recipes.prune.PruneCommand());
         cli.addSubcommand(new dev.reason4j.app.recipes.export.ExportCommand());
+        cli.addSubcommand(new dev.reason4j.app.demo.DemoCommand());
         CommandLine bench = new CommandLine(new BenchCommand());
         bench.addSubcommand(new GradeBenchCommand());
         bench.addSubcommand(new ExecBenchCommand());

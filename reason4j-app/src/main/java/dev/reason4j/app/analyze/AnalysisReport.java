@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * number of rounds, the first correct round, accuracy by length interval and the length CDF, the input issues and
  * the most overthought responses.
  */
-final class AnalysisReport {
+public final class AnalysisReport {
 
     private AnalysisReport() {}
 
@@ -95,6 +95,11 @@ final class AnalysisReport {
                 .row("accuracy", share(b.accuracy()), share(s.accuracy()), signed(r.accuracyGain()) + " (ΔA)")
                 .row("AES", "", "", signed(r.score()))
                 .build());
+    }
+
+    /** The charts of an analysis without a baseline, for reports that show one among other things (the demo's). */
+    public static void charts(HtmlReport report, AnalysisSummary s) {
+        charts(report, s, Optional.empty());
     }
 
     private static void charts(HtmlReport report, AnalysisSummary s, Optional<AesComparison> comparison) {

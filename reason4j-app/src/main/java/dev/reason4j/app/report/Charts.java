@@ -34,7 +34,8 @@ public final class Charts {
     }
 
     private static final Color[] PALETTE = {
-        new Color(0x2F6DB5), new Color(0xE07B39), new Color(0x3A9A5B), new Color(0xB23A48), new Color(0x7A5BA6)
+        new Color(0x2F6DB5), new Color(0xE07B39), new Color(0x3A9A5B), new Color(0xB23A48), new Color(0x7A5BA6),
+        new Color(0x1F9BA8)
     };
     private static final Color GRID = new Color(0xDDDDDD);
     private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 15);

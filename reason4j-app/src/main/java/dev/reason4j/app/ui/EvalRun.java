@@ -17,7 +17,7 @@ import java.util.Set;
  * grade, token usage and search tree), indexed by problem in file order. Only each record's headline is kept in
  * memory; a record with its tree is read again from the file when a page asks for it.
  */
-final class EvalRun {
+public final class EvalRun {
 
     static final String RESULTS = "results.jsonl";
     /** Fields that may tell a problem's difficulty, first found wins (MATH's {@code level}, for one). */
@@ -58,7 +58,7 @@ final class EvalRun {
         this.notes = notes;
     }
 
-    static EvalRun read(Path file, ObjectMapper mapper) {
+    public static EvalRun read(Path file, ObjectMapper mapper) {
         Notes notes = new Notes();
         Map<String, Problem> byId = new LinkedHashMap<>();
         Set<String> strategies = new LinkedHashSet<>();
@@ -106,7 +106,7 @@ final class EvalRun {
      * Per strategy: problems, correct, accuracy, answered, mean generated tokens per problem and, when problems
      * carry a difficulty, the same by difficulty: the points of the accuracy-vs-tokens chart.
      */
-    ArrayNode strategyStats(ObjectMapper mapper) {
+    public ArrayNode strategyStats(ObjectMapper mapper) {
         ArrayNode out = mapper.createArrayNode();
         for (String strategy : strategies) {
             Tally all = new Tally();

@@ -110,7 +110,8 @@ public final class PruneRecipe {
         List<MethodComparison.Entry> rows = new ArrayList<>();
         try (Checkpoint reference = new Checkpoint(model, context.backend());
                 RunStore job = RunStore.open(runDir, manifest(reference, train, eval, runConfig))) {
-            SampleResult samples = new SampleStage("samples", settings.sampling(), context.prompts(), context.grading())
+            SampleResult samples = new SampleStage("samples", settings.sampling(), context.prompts(), context.sampler(),
+                    context.grading())
                     .run(runDir.resolve(SAMPLES), train, reference, progress);
             stages.set(SAMPLES, StageSummaries.of(samples, runDir, mapper));
             SampleResult baseline = evaluate("baseline", context.prompts(), runDir.resolve(EVAL_BASELINE), eval,
@@ -170,7 +171,8 @@ public final class PruneRecipe {
     /** Samples {@code model} on the held-out problems into {@code dir} and records the stage in the summary. */
     private SampleResult evaluate(String method, PromptRendering prompts, Path dir, ProblemSet eval, Checkpoint model,
             ObjectNode stages, StageProgress progress) {
-        SampleResult result = new SampleStage("eval " + method, settings.evaluation(), prompts, context.grading())
+        SampleResult result = new SampleStage("eval " + method, settings.evaluation(), prompts, context.sampler(),
+                context.grading())
                 .run(dir, eval, model, progress);
         stages.set(dir.getFileName().toString(), StageSummaries.of(result, dir.getParent(), mapper));
         return result;

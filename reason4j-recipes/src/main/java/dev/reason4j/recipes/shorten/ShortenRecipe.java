@@ -90,7 +90,8 @@ public final class ShortenRecipe {
             StageProgress progress) {
         try (Checkpoint start = new Checkpoint(model, context.backend());
                 RunStore job = RunStore.open(runDir, manifest(start, train, eval, runConfig))) {
-            SampleResult samples = new SampleStage("samples", settings.sampling(), context.prompts(), context.grading())
+            SampleResult samples = new SampleStage("samples", settings.sampling(), context.prompts(), context.sampler(),
+                    context.grading())
                     .run(runDir.resolve(SAMPLES), train, start, progress);
             SampleResult before = evaluation("eval before").run(runDir.resolve(EVAL_BEFORE), eval, start, progress);
             start.release(); // frees the starting model's memory for training
@@ -114,7 +115,7 @@ public final class ShortenRecipe {
 
     /** Both evaluations sample alike (same settings and seeds), so before and after differ only by the model. */
     private SampleStage evaluation(String name) {
-        return new SampleStage(name, settings.evaluation(), context.prompts(), context.grading());
+        return new SampleStage(name, settings.evaluation(), context.prompts(), context.sampler(), context.grading());
     }
 
     private String method() {

@@ -19,7 +19,6 @@ import dev.reason4j.core.store.RunStore;
 import dev.reason4j.lm.Completion;
 import dev.reason4j.lm.FinishReason;
 import dev.reason4j.lm.GenerationResult;
-import dev.reason4j.lm.Prompt;
 import dev.reason4j.recipes.JsonlOutput;
 import dev.reason4j.recipes.PromptRendering;
 import dev.reason4j.recipes.ResumableStage;
@@ -55,6 +54,7 @@ public final class SampleStage {
     private final String name;
     private final SamplingSettings settings;
     private final PromptRendering prompts;
+    private final ResponseSampler sampler;
     private final ResponseGrading grading;
     private final ObjectMapper mapper = new ObjectMapper();
     private final ResponseAnalysisJson json = new ResponseAnalysisJson(mapper);
@@ -62,11 +62,14 @@ public final class SampleStage {
     /**
      * @param name what the stage is, in its manifest and progress ({@code samples}, {@code eval before})
      * @param prompts the prompt each question is rendered to
+     * @param sampler how the prompt becomes responses
      */
-    public SampleStage(String name, SamplingSettings settings, PromptRendering prompts, ResponseGrading grading) {
+    public SampleStage(String name, SamplingSettings settings, PromptRendering prompts, ResponseSampler sampler,
+            ResponseGrading grading) {
         this.name = Objects.requireNonNull(name, "name");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.prompts = Objects.requireNonNull(prompts, "prompts");
+        this.sampler = Objects.requireNonNull(sampler, "sampler");
         this.grading = Objects.requireNonNull(grading, "grading");
     }
 
@@ -76,6 +79,7 @@ public final class SampleStage {
                 .config("stage", name)
                 .config(settings.toConfig())
                 .config("prompt", prompts.description())
+                .config("sampler", sampler.description())
                 .config("analysis", grading.toConfig())
                 .config("problems", problems.problems().size())
                 .config("problem_ids_sha256", problems.idsDigest())
@@ -111,7 +115,7 @@ public final class SampleStage {
 
     /** One problem's responses, analysed, and the tokens they cost. */
     private ObjectNode sample(Problem problem, long line, Checkpoint model) {
-        GenerationResult result = model.model().generate(Prompt.text(prompts.prompt(problem.question())),
+        GenerationResult result = sampler.sample(model.model(), prompts.prompt(problem.question()),
                 settings.params(problem.id()));
         ObjectNode unit = mapper.createObjectNode()
                 .put("problem_id", problem.id())

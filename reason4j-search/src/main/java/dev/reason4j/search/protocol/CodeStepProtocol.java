@@ -101,9 +101,14 @@ public final class CodeStepProtocol implements StepProtocol {
 
     @Override
     public String observation(StepOutcome.Code step, ExecResult result, boolean failed) {
-        if (!step.last()) {
-            return "";
-        }
+        return step.last() ? outputBlock(result, failed) : "";
+    }
+
+    /**
+     * What the system appends after a program's {@code <end_of_code>}: {@code \n<output>…<end_of_output>\n} with
+     * what it printed, and its error when it failed.
+     */
+    public static String outputBlock(ExecResult result, boolean failed) {
         StringBuilder shown = new StringBuilder(result.stdout().strip());
         if (failed && result.error() != null) {
             if (!shown.isEmpty()) {

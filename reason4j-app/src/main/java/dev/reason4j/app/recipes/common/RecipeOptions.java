@@ -65,11 +65,14 @@ public final class RecipeOptions {
         return split;
     }
 
-    /** What the recipe is given besides its settings; {@code tokenizer} is the starting model's. */
+    /**
+     * What the recipe is given besides its settings; {@code tokenizer} is the starting model's. Close it: with
+     * {@code --execute-code} it holds a Python sandbox.
+     */
     public RecipeContext context(Tokenizer tokenizer) {
         return new RecipeContext(model.backend(tokenizer), tokenizer,
                 grading.grading(tokenizer, model.model(), problems.gsm8kStyle()), prompts.rendering(tokenizer),
-                AccuracyEfficiencyScore.defaults());
+                sampling.sampler(), AccuracyEfficiencyScore.defaults());
     }
 
     /** How models run and problems are read, for the recipe's manifest. */

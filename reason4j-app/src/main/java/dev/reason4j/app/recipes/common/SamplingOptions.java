@@ -1,5 +1,10 @@
 package dev.reason4j.app.recipes.common;
 
+import dev.reason4j.exec.PythonPoolConfig;
+import dev.reason4j.exec.PythonWorkerPool;
+import dev.reason4j.recipes.stages.CodeExecutingSampler;
+import dev.reason4j.recipes.stages.ResponseSampler;
+
 import dev.reason4j.recipes.stages.SamplingSettings;
 import picocli.CommandLine.Option;
 
@@ -28,6 +33,19 @@ public final class SamplingOptions {
 
     @Option(names = "--eval-top-p", defaultValue = "1", description = "Top-p on the held-out problems (default: ${DEFAULT-VALUE}).")
     double topP;
+
+    @Option(names = "--execute-code",
+            description = "Responses are in rStar-Math's code format: run each one's program in the Python sandbox "
+                    + "at its <end_of_code> and let the model answer after the real <output>, as search does; step "
+                    + "markers stay in the text.")
+    boolean executeCode;
+
+    /** How prompts become responses: plain generation, or with each program run in a fresh sandbox pool. */
+    public ResponseSampler sampler() {
+        return executeCode
+                ? new CodeExecutingSampler(PythonWorkerPool.start(PythonPoolConfig.defaults()), true)
+                : ResponseSampler.plain();
+    }
 
     /** The pre-sampling: K responses at {@code temperature} and {@code topP}, with these options' length and seed. */
     public SamplingSettings sampling(int k, double temperature, double topP) {

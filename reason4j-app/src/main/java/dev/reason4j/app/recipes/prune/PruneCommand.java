@@ -11,6 +11,7 @@ import dev.reason4j.recipes.prune.PruneOptions;
 import dev.reason4j.recipes.prune.PruneRecipe;
 import dev.reason4j.recipes.prune.PruneRecipeSettings;
 import dev.reason4j.recipes.stages.ProblemSet;
+import dev.reason4j.recipes.stages.RecipeContext;
 import java.io.PrintWriter;
 import java.util.EnumSet;
 import java.util.List;
@@ -80,8 +81,8 @@ public final class PruneCommand extends RecipeCommand {
                 baselines(), recipe.training().config(Objective.LH), recipe.training().lengthLimit());
         PrintWriter w = spec.commandLine().getOut();
         ProblemSet.Split split = recipe.problems(w);
-        try (HfTokenizer tokenizer = recipe.model().tokenizer()) {
-            ObjectNode summary = new PruneRecipe(settings, recipe.context(tokenizer),
+        try (HfTokenizer tokenizer = recipe.model().tokenizer(); RecipeContext context = recipe.context(tokenizer)) {
+            ObjectNode summary = new PruneRecipe(settings, context,
                     recipe.prompts().rendering(tokenizer, fastInstruction))
                     .run(recipe.out(), recipe.model().model(), split.train(), split.heldOut(), recipe.runConfig(), progress);
             ComparisonTable.print(w, summary.path("comparison"));

@@ -11,6 +11,7 @@ import dev.reason4j.recipes.shorten.ShortTarget;
 import dev.reason4j.recipes.shorten.ShortenRecipe;
 import dev.reason4j.recipes.shorten.ShortenSettings;
 import dev.reason4j.recipes.stages.ProblemSet;
+import dev.reason4j.recipes.stages.RecipeContext;
 import java.io.PrintWriter;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -61,8 +62,8 @@ public final class ShortenCommand extends RecipeCommand {
                 recipe.training().config(Objective.parse(method)), recipe.training().lengthLimit());
         PrintWriter w = spec.commandLine().getOut();
         ProblemSet.Split split = recipe.problems(w);
-        try (HfTokenizer tokenizer = recipe.model().tokenizer()) {
-            ObjectNode summary = new ShortenRecipe(settings, recipe.context(tokenizer))
+        try (HfTokenizer tokenizer = recipe.model().tokenizer(); RecipeContext context = recipe.context(tokenizer)) {
+            ObjectNode summary = new ShortenRecipe(settings, context)
                     .run(recipe.out(), recipe.model().model(), split.train(), split.heldOut(), recipe.runConfig(), progress);
             JsonNode trained = summary.path("stages").path(ShortenRecipe.TRAIN);
             w.printf(Locale.ROOT, "trained %s on %s: %,d steps, final loss %.4f%n", summary.path("method").asText(),

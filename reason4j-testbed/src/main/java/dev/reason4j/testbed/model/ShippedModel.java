@@ -1,0 +1,156 @@
+package dev.reason4j.testbed.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The models this module ships as resources under {@code dev/reason4j/testbed/model/<name>/}, trained from scratch
+ * by {@code reason4j-testbed/train-default-model.sh}: Hugging Face model directories any {@code --model} option
+ * takes. The engine memory-maps weights, so a model inside a jar is copied once into a cache directory named after
+ * its content hash (a changed model gets a new directory); a model on the class path as a plain directory (a
+ * source build's {@code target/classes}) is used where it lies.
+ */
+public enum ShippedModel {
+    /** The default policy: a few-million-parameter Qwen2 model SFT-trained on the overthinking code solutions. */
+    POLICY("policy"),
+    /**
+     * The process preference model of one rStar self-evolution round from the policy: a Qwen2 model with a value
+     * head ({@code v_head.summary.*}) scoring the policy's code steps; it reads the policy's tokenizer.
+     */
+    PPM("ppm");
+
+    /** The files of a shipped model; the first three are required. */
+    static final List<String> FILES = List.of("config.json", "model.safetensors", "tokenizer.json",
+            "generation_config.json", "tokenizer_config.json", "README.md");
+    private static final int REQUIRED = 3;
+
+    private final String name;
+
+    ShippedModel(String name) {
+        this.name = name;
+    }
+
+    /** The resource folder, {@code dev/reason4j/testbed/model/<name>/}. */
+    public String resourceFolder() {
+        return "dev/reason4j/testbed/model/" + name + "/";
+    }
+
+    /** Whether the model is on the class path. */
+    public boolean available() {
+        return resource(FILES.getFirst()) != null;
+    }
+
+    /**
+     * The model directory, copied out of the jar into {@code ~/.cache/reason4j/models} when needed.
+     *
+     * @throws IllegalStateException when the model is not on the class path
+     * @throws UncheckedIOException when the cache cannot be written
+     */
+    public Path directory() {
+        return directory(Path.of(System.getProperty("user.home"), ".cache", "reason4j", "models"));
+    }
+
+    /** The model directory; a model inside a jar is copied into a folder of {@code cacheRoot}. */
+    public Path directory(Path cacheRoot) {
+        URL config = resource(FILES.getFirst());
+        if (config == null) {
+            throw new IllegalStateException("the shipped model '" + name + "' is not on the class path (resource "
+                    + resourceFolder() + "); retrain it with reason4j-testbed/train-default-model.sh");
+        }
+        if (config.getProtocol().equals("file")) {
+            try {
+                return Path.of(config.toURI()).getParent();
+            } catch (URISyntaxException e) {
+                throw new IllegalStateException("bad resource URL " + config, e);
+            }
+        }
+        try {
+            Path target = cacheRoot.resolve("testbed-" + name + "-" + contentHash().substring(0, 16));
+            if (Files.isRegularFile(target.resolve(FILES.getFirst()))) {
+                return target;
+            }
+            copyOut(target);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the shipped model '" + name + "' into " + cacheRoot + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Copies the files into a fresh folder beside {@code target}, then renames it, so readers never see a part. */
+    private void copyOut(Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path temp = Files.createTempDirectory(target.getParent(), target.getFileName() + ".");
+        try {
+            for (String file : present()) {
+                try (InputStream in = open(file)) {
+                    Files.copy(in, temp.resolve(file));
+                }
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                if (!Files.isRegularFile(target.resolve(FILES.getFirst()))) {
+                    throw e;
+                } // else another process copied it first, and its copy has the same content
+            }
+        } finally {
+            if (Files.exists(temp)) {
+                try (Stream<Path> files = Files.walk(temp)) {
+                    for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+        }
+    }
+
+    private String contentHash() throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+        for (String file : present()) {
+            digest.update(file.getBytes(StandardCharsets.UTF_8));
+            try (InputStream in = new DigestInputStream(open(file), digest)) {
+                in.transferTo(OutputStream.nullOutputStream());
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The shipped files on the class path; every required one must be there. */
+    private List<String> present() {
+        for (String file : FILES.subList(0, REQUIRED)) {
+            if (resource(file) == null) {
+                throw new IllegalStateException("the shipped model '" + name + "' lacks " + resourceFolder() + file);
+            }
+        }
+        return FILES.stream().filter(f -> resource(f) != null).toList();
+    }
+
+    private InputStream open(String file) throws IOException {
+        return resource(file).openStream();
+    }
+
+    private URL resource(String file) {
+        return ShippedModel.class.getClassLoader().getResource(resourceFolder() + file);
+    }
+}
