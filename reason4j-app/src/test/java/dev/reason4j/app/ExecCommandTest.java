@@ -6,23 +6,19 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ExecCommandTest {
 
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliRun cli = new CliRun();
 
     @BeforeAll
     static void requirePython() throws Exception {
@@ -36,13 +32,6 @@ class ExecCommandTest {
         assumeTrue(present, "python3 is not installed");
     }
 
-    private int run(String... args) {
-        CommandLine cli = Reason4j.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
-    }
-
     private Path snippet(String code) throws IOException {
         return Files.writeString(dir.resolve("snippet.py"), code);
     }
@@ -51,9 +40,9 @@ class ExecCommandTest {
     void prints_the_result_as_json_with_status_stdout_and_structured_error() throws IOException {
         Path file = snippet("print(2 ** 10)\nraise ValueError('bad value')\n");
 
-        int code = run("exec", "--file", file.toString(), "--json", "--sandbox", "process");
+        int code = cli.run("exec", "--file", file.toString(), "--json", "--sandbox", "process");
 
-        JsonNode json = new ObjectMapper().readTree(out.toString());
+        JsonNode json = new ObjectMapper().readTree(cli.out());
         assertThat(code).isEqualTo(1);
         assertThat(json.get("status").asText()).isEqualTo("error");
         assertThat(json.get("stdout").asText()).isEqualTo("1024\n");
@@ -67,28 +56,28 @@ class ExecCommandTest {
     void exits_zero_and_prints_plain_output_for_a_snippet_that_runs() throws IOException {
         Path file = snippet("print('hello')\n");
 
-        int code = run("exec", "--file", file.toString());
+        int code = cli.run("exec", "--file", file.toString());
 
         assertThat(code).isZero();
-        assertThat(out.toString()).isEqualTo("hello\n");
-        assertThat(err.toString()).startsWith("status: ok");
+        assertThat(cli.out()).isEqualTo("hello\n");
+        assertThat(cli.err()).startsWith("status: ok");
     }
 
     @Test
     void reports_a_timeout_with_its_status() throws IOException {
         Path file = snippet("while True:\n    pass\n");
 
-        int code = run("exec", "--file", file.toString(), "--timeout", "0.5", "--json");
+        int code = cli.run("exec", "--file", file.toString(), "--timeout", "0.5", "--json");
 
         assertThat(code).isEqualTo(1);
-        assertThat(out.toString()).contains("\"status\":\"timeout\"");
+        assertThat(cli.out()).contains("\"status\":\"timeout\"");
     }
 
     @Test
     void rejects_a_missing_file_and_a_bad_sandbox_mode_with_clear_messages() throws IOException {
-        assertThat(run("exec", "--file", dir.resolve("nope.py").toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("nope.py does not exist");
-        assertThat(run("exec", "--file", snippet("pass").toString(), "--sandbox", "chroot")).isEqualTo(2);
-        assertThat(err.toString()).contains("--sandbox must be auto, bubblewrap or process, got 'chroot'");
+        assertThat(cli.run("exec", "--file", dir.resolve("nope.py").toString())).isEqualTo(2);
+        assertThat(cli.err()).contains("nope.py does not exist");
+        assertThat(cli.run("exec", "--file", snippet("pass").toString(), "--sandbox", "chroot")).isEqualTo(2);
+        assertThat(cli.err()).contains("--sandbox must be auto, bubblewrap or process, got 'chroot'");
     }
 }

@@ -5,18 +5,15 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.reason4j.app.Reason4j;
+import dev.reason4j.app.CliRun;
 import dev.reason4j.lm.LmFixtures;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * AES of a model run against a baseline, worked out by hand with approximate token counts. The baseline answers
@@ -31,17 +28,9 @@ class AesWithBaselineTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliRun cli = new CliRun();
     private Path baseline;
     private Path model;
-
-    private int run(String... args) {
-        CommandLine cli = Reason4j.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
-    }
 
     @BeforeEach
     void files() throws IOException {
@@ -63,10 +52,10 @@ class AesWithBaselineTest {
     void scores_the_model_against_a_baseline_responses_file() throws IOException {
         Path runDir = dir.resolve("model-run");
 
-        int code = run("analyze", "--input", model.toString(), "--baseline", baseline.toString(), "--out",
+        int code = cli.run("analyze", "--input", model.toString(), "--baseline", baseline.toString(), "--out",
                 runDir.toString());
 
-        assertThat(code).as(err.toString()).isZero();
+        assertThat(code).as(cli.err()).isZero();
         JsonNode s = summary(runDir);
         assertThat(s.path("aes").asDouble()).isCloseTo(AES, within(1e-12));
         JsonNode b = s.path("baseline");
@@ -75,7 +64,7 @@ class AesWithBaselineTest {
         assertThat(b.path("length_reduction").asDouble()).isCloseTo(8.0 / 13, within(1e-12));
         assertThat(b.path("accuracy_gain").asDouble()).isCloseTo(1.0, within(1e-12));
         assertThat(s.path("provenance").path("inputs")).as("input and baseline hashed").hasSize(2);
-        assertThat(out.toString()).contains("AES                 +3.615 (ΔL +0.615, ΔA +1.000");
+        assertThat(cli.out()).contains("AES                 +3.615 (ΔL +0.615, ΔA +1.000");
         String html = Files.readString(runDir.resolve("report.html"));
         assertThat(html).contains("Against the baseline (AES)", "+3.615", "baseline");
     }
@@ -83,13 +72,13 @@ class AesWithBaselineTest {
     @Test
     void an_earlier_run_directory_is_a_baseline_too_and_the_weights_are_options() throws IOException {
         Path baselineRun = dir.resolve("baseline-run");
-        assertThat(run("analyze", "--input", baseline.toString(), "--out", baselineRun.toString())).isZero();
+        assertThat(cli.run("analyze", "--input", baseline.toString(), "--out", baselineRun.toString())).isZero();
         Path runDir = dir.resolve("model-run");
 
-        int code = run("analyze", "--input", model.toString(), "--baseline", baselineRun.toString(), "--out",
+        int code = cli.run("analyze", "--input", model.toString(), "--baseline", baselineRun.toString(), "--out",
                 runDir.toString(), "--alpha", "2", "--beta", "1");
 
-        assertThat(code).as(err.toString()).isZero();
+        assertThat(code).as(cli.err()).isZero();
         assertThat(summary(runDir).path("aes").asDouble()).isCloseTo(2 * 8.0 / 13 + 1, within(1e-12));
         assertThat(summary(runDir).path("baseline").path("source").asText()).endsWith("summary.json");
     }
@@ -102,7 +91,7 @@ class AesWithBaselineTest {
                 "{\"problem\": \"What is 3+3?\", \"answer\": \"6\", \"response\": \"The answer is 9.\"}"));
         Path runDir = dir.resolve("worse-run");
 
-        run("analyze", "--input", worse.toString(), "--baseline", baseline.toString(), "--out", runDir.toString());
+        cli.run("analyze", "--input", worse.toString(), "--baseline", baseline.toString(), "--out", runDir.toString());
 
         // A = 0: ΔA = (0 − 0.5)/0.5 = −1, so AES = 8/13 − 5·1
         assertThat(summary(runDir).path("aes").asDouble()).isCloseTo(8.0 / 13 - 5, within(1e-12));
@@ -111,20 +100,20 @@ class AesWithBaselineTest {
     @Test
     void refuses_a_baseline_counted_with_another_tokenizer_or_without_a_right_answer() throws IOException {
         Path baselineRun = dir.resolve("baseline-run");
-        run("analyze", "--input", baseline.toString(), "--out", baselineRun.toString());
+        cli.run("analyze", "--input", baseline.toString(), "--out", baselineRun.toString());
         Path allWrong = dir.resolve("all-wrong.jsonl");
         Files.write(allWrong, List.of(
                 "{\"problem\": \"What is 2+3?\", \"answer\": \"5\", \"response\": \"The answer is 4.\"}"));
 
-        int otherTokenizer = run("analyze", "--input", model.toString(), "--baseline", baselineRun.toString(),
+        int otherTokenizer = cli.run("analyze", "--input", model.toString(), "--baseline", baselineRun.toString(),
                 "--tokenizer", LmFixtures.checkpoint(LmFixtures.QWEN2_F32).toString(), "--out",
                 dir.resolve("r1").toString());
-        int zeroAccuracy = run("analyze", "--input", model.toString(), "--baseline", allWrong.toString(), "--out",
+        int zeroAccuracy = cli.run("analyze", "--input", model.toString(), "--baseline", allWrong.toString(), "--out",
                 dir.resolve("r2").toString());
 
         assertThat(otherTokenizer).isEqualTo(2);
         assertThat(zeroAccuracy).isEqualTo(2);
-        assertThat(err.toString())
+        assertThat(cli.err())
                 .contains("counted tokens with 'approximate', this run with 'tokenizer.json sha256:")
                 .contains("has accuracy 0.0; AES divides by it");
         assertThat(dir.resolve("r2")).doesNotExist();

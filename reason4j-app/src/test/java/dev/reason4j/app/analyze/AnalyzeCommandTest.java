@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.reason4j.app.Reason4j;
+import dev.reason4j.app.CliRun;
 import dev.reason4j.lm.LmFixtures;
 import dev.reason4j.lm.hf.HfTokenizer;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +18,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code reason4j analyze} end to end on a hand-written file. Token counts are the approximate counter's, worked
@@ -62,15 +59,7 @@ class AnalyzeCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    int run(String... args) {
-        CommandLine cli = Reason4j.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
-    }
+    private final CliRun cli = new CliRun();
 
     Path file(String name, List<String> lines) throws IOException {
         Path f = dir.resolve(name);
@@ -96,9 +85,9 @@ class AnalyzeCommandTest {
     void summary_json_holds_the_hand_computed_numbers_and_counts_every_issue() throws IOException {
         Path runDir = dir.resolve("run");
 
-        int code = run("analyze", "--input", file("responses.jsonl", INPUT).toString(), "--out", runDir.toString());
+        int code = cli.run("analyze", "--input", file("responses.jsonl", INPUT).toString(), "--out", runDir.toString());
 
-        assertThat(code).as(err.toString()).isZero();
+        assertThat(code).as(cli.err()).isZero();
         JsonNode s = summary(runDir);
         assertThat(s.path("responses").asLong()).isEqualTo(6);
         assertThat(s.path("problems").asLong()).isEqualTo(3);
@@ -134,7 +123,7 @@ class AnalyzeCommandTest {
         assertThat(s.path("provenance").path("inputs").get(0).path("sha256").asText()).hasSize(64);
         assertThat(s.path("provenance").path("config").path("new_solution_markers").size()).isGreaterThan(10);
 
-        assertThat(out.toString())
+        assertThat(cli.out())
                 .contains("analysed 6 responses from 6 records")
                 .contains("3 could not be analysed: malformed_json 1, missing_field 1, empty_response 1")
                 .contains("mean tokens         11.2 (approximate)");
@@ -143,7 +132,7 @@ class AnalyzeCommandTest {
     @Test
     void responses_jsonl_has_the_split_verdicts_and_terms_of_each_response() throws IOException {
         Path runDir = dir.resolve("run");
-        run("analyze", "--input", file("responses.jsonl", INPUT).toString(), "--out", runDir.toString());
+        cli.run("analyze", "--input", file("responses.jsonl", INPUT).toString(), "--out", runDir.toString());
 
         List<JsonNode> lines = jsonLines(runDir.resolve("responses.jsonl"));
         List<JsonNode> issues = jsonLines(runDir.resolve("issues.jsonl"));
@@ -166,12 +155,12 @@ class AnalyzeCommandTest {
     @Test
     void the_written_responses_are_scored_from_their_split_solutions_to_the_same_numbers() throws IOException {
         Path first = dir.resolve("first");
-        run("analyze", "--input", file("responses.jsonl", INPUT).toString(), "--out", first.toString());
+        cli.run("analyze", "--input", file("responses.jsonl", INPUT).toString(), "--out", first.toString());
         Path again = dir.resolve("again");
 
-        int code = run("analyze", "--input", first.resolve("responses.jsonl").toString(), "--out", again.toString());
+        int code = cli.run("analyze", "--input", first.resolve("responses.jsonl").toString(), "--out", again.toString());
 
-        assertThat(code).as(err.toString()).isZero();
+        assertThat(code).as(cli.err()).isZero();
         JsonNode s = summary(again);
         assertThat(s.path("presplit_responses").asLong()).isEqualTo(6);
         assertThat(s.path("issues").path("total").asLong()).isZero();
@@ -185,14 +174,14 @@ class AnalyzeCommandTest {
     void a_second_run_in_the_same_directory_resumes_without_duplicates_from_the_run_store() throws IOException {
         Path input = file("responses.jsonl", INPUT);
         Path runDir = dir.resolve("run");
-        run("analyze", "--input", input.toString(), "--out", runDir.toString());
+        cli.run("analyze", "--input", input.toString(), "--out", runDir.toString());
         JsonNode firstSummary = summary(runDir);
         Files.writeString(runDir.resolve("responses.jsonl"), "{\"line\": 9, \"spl", StandardOpenOption.APPEND);
 
-        int code = run("analyze", "--input", input.toString(), "--out", runDir.toString());
+        int code = cli.run("analyze", "--input", input.toString(), "--out", runDir.toString());
 
         assertThat(code).isZero();
-        assertThat(out.toString()).contains("resuming").contains("6 records already analysed")
+        assertThat(cli.out()).contains("resuming").contains("6 records already analysed")
                 .contains("analysed 0 responses from 0 records");
         assertThat(jsonLines(runDir.resolve("responses.jsonl"))).as("rewritten from the run store, the half line gone")
                 .hasSize(6);
@@ -207,7 +196,7 @@ class AnalyzeCommandTest {
     @Test
     void report_html_is_one_self_contained_file_with_the_four_svg_charts() throws IOException {
         Path runDir = dir.resolve("run");
-        run("analyze", "--input", file("responses.jsonl", INPUT).toString(), "--out", runDir.toString());
+        cli.run("analyze", "--input", file("responses.jsonl", INPUT).toString(), "--out", runDir.toString());
 
         String html = Files.readString(runDir.resolve("report.html"));
 
@@ -235,10 +224,10 @@ class AnalyzeCommandTest {
                         + "$\\\\boxed{7}$.\"}"));
         Path runDir = dir.resolve("run");
 
-        int code = run("analyze", "--input", input.toString(), "--tokenizer", model.toString(), "--out",
+        int code = cli.run("analyze", "--input", input.toString(), "--tokenizer", model.toString(), "--out",
                 runDir.toString());
 
-        assertThat(code).as(err.toString()).isZero();
+        assertThat(code).as(cli.err()).isZero();
         double expected;
         try (HfTokenizer tokenizer = HfTokenizer.load(model)) {
             expected = responses.stream().mapToInt(r -> tokenizer.encode(r, false).length).average().orElseThrow();
@@ -248,21 +237,21 @@ class AnalyzeCommandTest {
         assertThat(s.path("token_counting").path("mode").asText()).isEqualTo("tokenizer");
         assertThat(s.path("token_counting").path("name").asText()).startsWith("tokenizer.json sha256:");
         assertThat(s.path("provenance").path("inputs")).hasSize(2);
-        assertThat(out.toString()).doesNotContain("approximate");
+        assertThat(cli.out()).doesNotContain("approximate");
     }
 
     @Test
     void bad_options_and_files_are_one_clear_line() throws IOException {
         Path input = file("responses.jsonl", INPUT);
 
-        assertThat(run("analyze", "--input", dir.resolve("nope.jsonl").toString(), "--out", dir.resolve("r").toString()))
+        assertThat(cli.run("analyze", "--input", dir.resolve("nope.jsonl").toString(), "--out", dir.resolve("r").toString()))
                 .isEqualTo(2);
-        assertThat(run("analyze", "--input", input.toString(), "--out", dir.resolve("r").toString(), "--intervals", "0"))
+        assertThat(cli.run("analyze", "--input", input.toString(), "--out", dir.resolve("r").toString(), "--intervals", "0"))
                 .isEqualTo(2);
-        assertThat(run("analyze", "--input", input.toString(), "--out", dir.resolve("r").toString(), "--tokenizer",
+        assertThat(cli.run("analyze", "--input", input.toString(), "--out", dir.resolve("r").toString(), "--tokenizer",
                 dir.toString())).isEqualTo(2);
 
-        assertThat(err.toString())
+        assertThat(cli.err())
                 .contains("--input " + dir.resolve("nope.jsonl") + ": no such file")
                 .contains("intervals must be >= 1, got 0")
                 .contains("--tokenizer " + dir + ": " + dir.resolve("tokenizer.json") + ": missing");
@@ -275,10 +264,10 @@ class AnalyzeCommandTest {
                         + "\"out\": \"The answer is 8.\\n\\nWait, the answer is 7.\\n\\nHmm, the answer is 7.\"}"));
         Path runDir = dir.resolve("run");
 
-        int code = run("analyze", "--input", input.toString(), "--out", runDir.toString(), "--problem-field", "item.q",
+        int code = cli.run("analyze", "--input", input.toString(), "--out", runDir.toString(), "--problem-field", "item.q",
                 "--response-field", "out", "--gold-field", "item.sol", "--new-solution-markers", "hmm|on second thought");
 
-        assertThat(code).as(err.toString()).isZero();
+        assertThat(code).as(cli.err()).isZero();
         JsonNode s = summary(runDir);
         assertThat(s.path("responses").asLong()).isEqualTo(1);
         assertThat(s.path("mean_solutions").asDouble()).as("'Wait' is no marker now; 'Hmm' is").isEqualTo(2.0);
@@ -296,7 +285,7 @@ class AnalyzeCommandTest {
                 "]"));
         Path runDir = dir.resolve("run");
 
-        assertThat(run("analyze", "--input", input.toString(), "--out", runDir.toString())).as(err.toString()).isZero();
+        assertThat(cli.run("analyze", "--input", input.toString(), "--out", runDir.toString())).as(cli.err()).isZero();
 
         assertThat(summary(runDir).path("responses").asLong()).isEqualTo(2);
         assertThat(summary(runDir).path("accuracy").asDouble()).isEqualTo(0.5);
@@ -309,9 +298,9 @@ class AnalyzeCommandTest {
         Path input = file("bad.jsonl", List.of("not json", "[1, 2]", "{\"problem\": \"p\", \"answer\": \"1\", \"response\": 3}"));
         Path runDir = dir.resolve("run");
 
-        int code = run("analyze", "--input", input.toString(), "--out", runDir.toString());
+        int code = cli.run("analyze", "--input", input.toString(), "--out", runDir.toString());
 
-        assertThat(code).as(err.toString()).isZero();
+        assertThat(code).as(cli.err()).isZero();
         JsonNode s = summary(runDir);
         assertThat(s.path("responses").asLong()).isZero();
         assertThat(s.get("accuracy").isNull()).isTrue();
@@ -320,6 +309,6 @@ class AnalyzeCommandTest {
         assertThat(s.path("issues").path("bad_field").path("first_message").asText())
                 .contains("line 3, field 'response|responses': expected a string or an array of strings, found number");
         assertThat(runDir.resolve("report.html")).exists();
-        assertThat(out.toString()).contains("no response could be analysed");
+        assertThat(cli.out()).contains("no response could be analysed");
     }
 }

@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.reason4j.app.Reason4j;
+import dev.reason4j.app.CliRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class GradeCommandTest {
 
@@ -22,15 +19,7 @@ class GradeCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = Reason4j.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
-    }
+    private final CliRun cli = new CliRun();
 
     private Path file(String name, String... lines) throws IOException {
         Path f = dir.resolve(name);
@@ -50,10 +39,10 @@ class GradeCommandTest {
 
     @Test
     void prints_one_verdict_with_normalised_forms() {
-        int code = run("grade", "--gold", "\\dfrac{1}{2}", "--pred", "The answer is $\\boxed{0.5}$.");
+        int code = cli.run("grade", "--gold", "\\dfrac{1}{2}", "--pred", "The answer is $\\boxed{0.5}$.");
 
         assertThat(code).isZero();
-        assertThat(out.toString())
+        assertThat(cli.out())
                 .contains("equal      true")
                 .contains("gold       1/2   (normalised: \\frac{1}{2})")
                 .contains("extracted from a boxed");
@@ -61,9 +50,9 @@ class GradeCommandTest {
 
     @Test
     void prints_one_verdict_as_json() throws IOException {
-        run("grade", "--gold", "120000", "--pred", "120006", "--json");
+        cli.run("grade", "--gold", "120000", "--pred", "120006", "--json");
 
-        JsonNode v = JSON.readTree(out.toString());
+        JsonNode v = JSON.readTree(cli.out());
         assertThat(v.get("equal").asBoolean()).isFalse();
         assertThat(v.get("kind").asText()).isEqualTo("integer");
         assertThat(v.get("pred_normalized").asText()).isEqualTo("120006");
@@ -78,10 +67,10 @@ class GradeCommandTest {
                 "{\"q\": {\"gold\": 27}, \"model\": {\"out\": \"27.0\"}}");
         Path v = dir.resolve("out/verdicts.jsonl");
 
-        int code = run("grade", "--file", in.toString(), "--out", v.toString(),
+        int code = cli.run("grade", "--file", in.toString(), "--out", v.toString(),
                 "--gold-field", "q.gold", "--pred-field", "model.out");
 
-        assertThat(code).as(err.toString()).isZero();
+        assertThat(code).as(cli.err()).isZero();
         List<JsonNode> rows = verdicts(v);
         assertThat(rows).extracting(r -> r.get("line").asLong()).containsExactly(1L, 3L, 4L);
         assertThat(rows).extracting(r -> r.get("equal").asBoolean()).containsExactly(true, false, true);
@@ -97,15 +86,15 @@ class GradeCommandTest {
         Path in = file("pairs.jsonl", "{\"gold\": \"1\", \"pred\": \"1\"}", "{\"gold\": \"2\"}", "{\"gold\": \"3\", \"pred\": \"3\"}");
         Path v = dir.resolve("v.jsonl");
 
-        int code = run("grade", "--file", in.toString(), "--out", v.toString());
+        int code = cli.run("grade", "--file", in.toString(), "--out", v.toString());
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("pairs.jsonl line 2, field 'pred': missing");
+        assertThat(cli.err()).contains("pairs.jsonl line 2, field 'pred': missing");
         assertThat(Files.exists(v)).isFalse();
 
-        int resumed = run("grade", "--file", in.toString(), "--out", v.toString(), "--skip-bad-lines");
+        int resumed = cli.run("grade", "--file", in.toString(), "--out", v.toString(), "--skip-bad-lines");
         assertThat(resumed).as("a different option is a different job").isEqualTo(2);
-        assertThat(err.toString()).contains("skip_bad_lines");
+        assertThat(cli.err()).contains("skip_bad_lines");
     }
 
     @Test
@@ -114,38 +103,38 @@ class GradeCommandTest {
                 "{\"gold\": \"x+1\", \"pred\": \"1+x\"}");
         Path v = dir.resolve("v.jsonl");
 
-        int code = run("grade", "--file", in.toString(), "--out", v.toString(), "--skip-bad-lines");
+        int code = cli.run("grade", "--file", in.toString(), "--out", v.toString(), "--skip-bad-lines");
 
-        assertThat(code).as(err.toString()).isZero();
+        assertThat(code).as(cli.err()).isZero();
         List<JsonNode> rows = verdicts(v);
         assertThat(rows).hasSize(4);
         assertThat(rows.get(1).get("skipped").asBoolean()).isTrue();
         assertThat(rows.get(1).get("reason").asText()).contains("line 2");
         assertThat(rows.get(2).get("reason").asText()).contains("field 'gold'");
         assertThat(rows.get(3).get("equal").asBoolean()).isTrue();
-        assertThat(out.toString()).contains("2 skipped");
+        assertThat(cli.out()).contains("2 skipped");
     }
 
     @Test
     void a_second_run_resumes_and_grades_nothing_twice() throws IOException {
         Path in = file("pairs.jsonl", "{\"gold\": \"1\", \"pred\": \"1\"}", "{\"gold\": \"2\", \"pred\": \"3\"}");
         Path v = dir.resolve("v.jsonl");
-        run("grade", "--file", in.toString(), "--out", v.toString());
+        cli.run("grade", "--file", in.toString(), "--out", v.toString());
         String first = Files.readString(v);
-        out.getBuffer().setLength(0);
+        cli.clearOut();
 
-        int code = run("grade", "--file", in.toString(), "--out", v.toString());
+        int code = cli.run("grade", "--file", in.toString(), "--out", v.toString());
 
         assertThat(code).isZero();
-        assertThat(out.toString()).contains("resuming").contains("graded 0 pairs");
+        assertThat(cli.out()).contains("resuming").contains("graded 0 pairs");
         assertThat(Files.readString(v)).isEqualTo(first);
     }
 
     @Test
     void needs_either_a_pair_or_a_file() {
-        assertThat(run("grade", "--gold", "1")).isEqualTo(2);
-        assertThat(err.toString()).contains("--gold and --pred");
-        assertThat(run("grade", "--file", dir.resolve("missing.jsonl").toString(), "--out", "v.jsonl")).isEqualTo(2);
-        assertThat(err.toString()).contains("no such file");
+        assertThat(cli.run("grade", "--gold", "1")).isEqualTo(2);
+        assertThat(cli.err()).contains("--gold and --pred");
+        assertThat(cli.run("grade", "--file", dir.resolve("missing.jsonl").toString(), "--out", "v.jsonl")).isEqualTo(2);
+        assertThat(cli.err()).contains("no such file");
     }
 }

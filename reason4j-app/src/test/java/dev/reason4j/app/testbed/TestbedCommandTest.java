@@ -2,19 +2,16 @@ package dev.reason4j.app.testbed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.reason4j.app.Reason4j;
+import dev.reason4j.app.CliRun;
 import dev.reason4j.core.dataset.Dataset;
 import dev.reason4j.core.dataset.DatasetFormat;
 import dev.reason4j.core.dataset.Datasets;
 import dev.reason4j.core.provenance.RunManifest;
 import dev.reason4j.lm.hf.HfTokenizer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code reason4j testbed generate} and {@code reason4j testbed tokenizer} end to end. */
 class TestbedCommandTest {
@@ -22,20 +19,12 @@ class TestbedCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = Reason4j.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
-    }
+    private final CliRun cli = new CliRun();
 
     private Path generate(Path world, String seed) {
-        int code = run("testbed", "generate", "--out", world.toString(), "--seed", seed, "--train", "60", "--test", "20",
+        int code = cli.run("testbed", "generate", "--out", world.toString(), "--seed", seed, "--train", "60", "--test", "20",
                 "--tiers", "2-5");
-        assertThat(code).as(err.toString()).isZero();
+        assertThat(code).as(cli.err()).isZero();
         return world;
     }
 
@@ -52,7 +41,7 @@ class TestbedCommandTest {
         assertThat(manifest.command()).isEqualTo("testbed generate");
         assertThat(manifest.seeds()).containsEntry("world", 3L);
         assertThat(manifest.config()).containsEntry("tiers", "2-5");
-        assertThat(out.toString()).contains("tier").contains("wrote");
+        assertThat(cli.out()).contains("tier").contains("wrote");
     }
 
     @Test
@@ -69,11 +58,11 @@ class TestbedCommandTest {
         Path world = generate(dir.resolve("world"), "5");
         Path tokenizerDir = dir.resolve("tokenizer");
 
-        int code = run("testbed", "tokenizer", "--data", world.resolve("train.jsonl").toString(), "--vocab", "400", "--out",
+        int code = cli.run("testbed", "tokenizer", "--data", world.resolve("train.jsonl").toString(), "--vocab", "400", "--out",
                 tokenizerDir.toString());
 
-        assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("400 tokens (10 special, 256 bytes").contains("bytes per token");
+        assertThat(code).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("400 tokens (10 special, 256 bytes").contains("bytes per token");
         assertThat(tokenizerDir.resolve("run.json")).exists();
         try (HfTokenizer tokenizer = HfTokenizer.load(tokenizerDir)) {
             assertThat(tokenizer.encode("<end_of_step>")).hasSize(1);
@@ -83,12 +72,12 @@ class TestbedCommandTest {
 
     @Test
     void bad_options_should_fail_with_one_clear_line() {
-        assertThat(run("testbed", "generate", "--out", dir.toString(), "--tiers", "0-9")).isEqualTo(2);
-        assertThat(err.toString()).contains("tiers must lie within 1-8").contains("0-9");
-        assertThat(run("testbed", "tokenizer", "--data", dir.resolve("missing.jsonl").toString(), "--out", dir.toString()))
+        assertThat(cli.run("testbed", "generate", "--out", dir.toString(), "--tiers", "0-9")).isEqualTo(2);
+        assertThat(cli.err()).contains("tiers must lie within 1-8").contains("0-9");
+        assertThat(cli.run("testbed", "tokenizer", "--data", dir.resolve("missing.jsonl").toString(), "--out", dir.toString()))
                 .isEqualTo(2);
-        assertThat(err.toString()).contains("missing.jsonl: no such file");
-        assertThat(run("testbed", "generate", "--out", dir.toString(), "--train", "-5")).isEqualTo(2);
-        assertThat(err.toString()).contains("train must be in [0,");
+        assertThat(cli.err()).contains("missing.jsonl: no such file");
+        assertThat(cli.run("testbed", "generate", "--out", dir.toString(), "--train", "-5")).isEqualTo(2);
+        assertThat(cli.err()).contains("train must be in [0,");
     }
 }

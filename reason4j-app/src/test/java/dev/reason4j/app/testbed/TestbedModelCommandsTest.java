@@ -4,19 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.reason4j.app.Reason4j;
+import dev.reason4j.app.CliRun;
 import dev.reason4j.core.provenance.RunManifest;
 import dev.reason4j.torch.EngineOptions;
 import dev.reason4j.torch.TorchEngine;
 import dev.reason4j.torch.model.ModelConfig;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code reason4j testbed sft-data} and {@code reason4j testbed init-model} end to end, as
@@ -30,18 +27,10 @@ class TestbedModelCommandsTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = Reason4j.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
-    }
+    private final CliRun cli = new CliRun();
 
     private void ok(String... args) {
-        assertThat(run(args)).as(String.join(" ", args) + "\n" + err).isZero();
+        assertThat(cli.run(args)).as(String.join(" ", args) + "\n" + cli.err()).isZero();
     }
 
     @Test
@@ -54,13 +43,13 @@ class TestbedModelCommandsTest {
         ok("testbed", "tokenizer", "--data", world.resolve("train.jsonl").toString(), "--vocab", "400", "--out",
                 tokenizer.toString());
         ok("testbed", "sft-data", "--data", world.resolve("train.jsonl").toString(), "--out", sft.toString());
-        assertThat(out.toString()).contains("wrote 40 code/overthinking examples");
+        assertThat(cli.out()).contains("wrote 40 code/overthinking examples");
         ok("testbed", "init-model", "--tokenizer", tokenizer.toString(), "--out", init.toString(), "--layers", "1",
                 "--hidden", "32", "--heads", "2", "--kv-heads", "2", "--intermediate", "64", "--context", "1024",
                 "--seed", "4");
 
         // embedding 400x32 (tied); one layer: 2 norms, q/k/v/o 32x32, q/k/v biases, MLP 3x32x64; final norm
-        assertThat(out.toString()).contains(String.format("%,d parameters", 400 * 32 + 2 * 32 + 4 * 32 * 32 + 3 * 32
+        assertThat(cli.out()).contains(String.format("%,d parameters", 400 * 32 + 2 * 32 + 4 * 32 * 32 + 3 * 32
                 + 3 * 32 * 64 + 32)).contains("end of sequence [0, 2]");
         ModelConfig config = ModelConfig.read(init.resolve("config.json"));
         assertThat(config.vocabSize()).isEqualTo(400);
@@ -91,21 +80,21 @@ class TestbedModelCommandsTest {
     void bad_options_should_fail_with_one_clear_line() throws Exception {
         Path tokenizer = dir.resolve("tokenizer");
         Files.createDirectories(tokenizer);
-        assertThat(run("testbed", "init-model", "--tokenizer", tokenizer.toString(), "--out", dir.resolve("m").toString()))
+        assertThat(cli.run("testbed", "init-model", "--tokenizer", tokenizer.toString(), "--out", dir.resolve("m").toString()))
                 .isEqualTo(2);
-        assertThat(err.toString()).contains("tokenizer.json").contains("missing");
-        assertThat(run("testbed", "init-model", "--tokenizer", tokenizer.toString(), "--out", dir.toString(), "--hidden",
+        assertThat(cli.err()).contains("tokenizer.json").contains("missing");
+        assertThat(cli.run("testbed", "init-model", "--tokenizer", tokenizer.toString(), "--out", dir.toString(), "--hidden",
                 "100", "--heads", "3")).isEqualTo(2);
-        assertThat(err.toString()).contains("--heads must divide --hidden 100, was 3");
-        assertThat(run("testbed", "sft-data", "--data", dir.resolve("none.jsonl").toString(), "--out",
+        assertThat(cli.err()).contains("--heads must divide --hidden 100, was 3");
+        assertThat(cli.run("testbed", "sft-data", "--data", dir.resolve("none.jsonl").toString(), "--out",
                 dir.resolve("x.jsonl").toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("none.jsonl: no such file");
+        assertThat(cli.err()).contains("none.jsonl: no such file");
         Files.writeString(dir.resolve("w.jsonl"), "{\"id\": \"a\", \"question\": \"q\", \"answer\": \"1\"}\n");
         for (List<String> style : List.of(List.of("--style", "terse"), List.of("--protocol", "lean"))) {
             String[] args = List.of("testbed", "sft-data", "--data", dir.resolve("w.jsonl").toString(), "--out",
                     dir.resolve("x.jsonl").toString(), style.get(0), style.get(1)).toArray(String[]::new);
-            assertThat(run(args)).isEqualTo(2);
-            assertThat(err.toString()).contains("'" + style.get(1) + "'");
+            assertThat(cli.run(args)).isEqualTo(2);
+            assertThat(cli.err()).contains("'" + style.get(1) + "'");
         }
     }
 }

@@ -5,18 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.reason4j.app.Reason4j;
+import dev.reason4j.app.CliRun;
 import dev.reason4j.lm.LmFixtures;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import picocli.CommandLine;
 
 /**
  * Run directories for the UI tests: real ones made by {@code reason4j eval}, {@code analyze} and {@code train sft}
@@ -54,12 +51,8 @@ final class UiRuns {
     }
 
     static void cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Reason4j.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        assertThat(cli.execute(args)).as("reason4j %s failed: %s%s", args[0], out, err).isZero();
+        CliRun cli = new CliRun();
+        assertThat(cli.run(args)).as("reason4j %s failed: %s%s", args[0], cli.out(), cli.err()).isZero();
     }
 
     static void evalRun(Path dir) throws IOException {
