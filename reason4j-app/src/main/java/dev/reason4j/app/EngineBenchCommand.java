@@ -1,5 +1,6 @@
 package dev.reason4j.app;
 
+import dev.reason4j.core.util.FileTrees;
 import dev.reason4j.lm.SamplingParams;
 import dev.reason4j.torch.ComputeDtype;
 import dev.reason4j.torch.DeviceChoice;
@@ -18,13 +19,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Device;
 import org.bytedeco.pytorch.Tensor;
@@ -120,7 +119,7 @@ public final class EngineBenchCommand implements Callable<Integer> {
             }
         } finally {
             if (temp != null) {
-                deleteTree(temp);
+                FileTrees.deleteRecursively(temp);
             }
         }
         prefixCache(out);
@@ -262,7 +261,7 @@ public final class EngineBenchCommand implements Callable<Integer> {
                     100 * seconds[1] / seconds[0]);
             out.flush();
         } finally {
-            deleteTree(dir);
+            FileTrees.deleteRecursively(dir);
         }
     }
 
@@ -307,7 +306,7 @@ public final class EngineBenchCommand implements Callable<Integer> {
                         (end - start) / 1048576.0, trace, cacheMiB, liveAtStart, liveAtEnd);
             }
         } finally {
-            deleteTree(dir);
+            FileTrees.deleteRecursively(dir);
         }
     }
 
@@ -339,13 +338,5 @@ public final class EngineBenchCommand implements Callable<Integer> {
 
     private static double loadAverage() {
         return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -8,22 +8,20 @@ import dev.reason4j.core.metrics.ResponseAnalyzer;
 import dev.reason4j.core.metrics.ResponseInput;
 import dev.reason4j.core.metrics.TokenCounter;
 import dev.reason4j.core.metrics.split.SolutionSplitter;
+import dev.reason4j.core.util.FileTrees;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -176,7 +174,7 @@ public final class AnalyzeBenchCommand implements Callable<Integer> {
             rate(out, "reason4j analyze end to end (file, run store, responses.jsonl, summary, report)", set.size(),
                     elapsed);
         } finally {
-            deleteTree(dir);
+            FileTrees.deleteRecursively(dir);
         }
     }
 
@@ -188,17 +186,5 @@ public final class AnalyzeBenchCommand implements Callable<Integer> {
 
     private static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.reason4j.app.train;
 
+import dev.reason4j.core.util.FileTrees;
 import dev.reason4j.lm.train.Objective;
 import dev.reason4j.lm.train.PreferenceExample;
 import dev.reason4j.lm.train.SequenceExample;
@@ -20,12 +21,10 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.bytedeco.pytorch.global.torch;
 import org.bytedeco.pytorch.global.torch.ScalarType;
 import picocli.CommandLine.Command;
@@ -104,7 +103,7 @@ public final class TrainBenchCommand implements Callable<Integer> {
                         shape.hiddenSize(), shape.vocabSize());
                 benchModel(out, name, dir, shape.vocabSize(), devices);
             } finally {
-                deleteTree(dir);
+                FileTrees.deleteRecursively(dir);
             }
         }
         return 0;
@@ -146,7 +145,7 @@ public final class TrainBenchCommand implements Callable<Integer> {
         try (TorchTrainer trainer = TorchTrainer.open(modelDir, device, 0)) {
             trainer.train(config, examples, timer);
         } finally {
-            deleteTree(outDir);
+            FileTrees.deleteRecursively(outDir);
         }
         return rate[0];
     }
@@ -184,14 +183,6 @@ public final class TrainBenchCommand implements Callable<Integer> {
             return torch.cuda_is_available();
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             return false;
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

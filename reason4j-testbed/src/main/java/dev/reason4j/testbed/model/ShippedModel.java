@@ -1,5 +1,7 @@
 package dev.reason4j.testbed.model;
 
+import dev.reason4j.core.provenance.Hashing;
+import dev.reason4j.core.util.FileTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,11 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The models this module ships as resources under {@code dev/reason4j/testbed/model/<name>/}, trained from scratch
@@ -52,7 +50,7 @@ public enum ShippedModel {
 
     /** Whether the model is on the class path. */
     public boolean available() {
-        return resource(FILES.getFirst()) != null;
+        return resource(ShippedModel.class.getClassLoader(), FILES.getFirst()) != null;
     }
 
     /**
@@ -67,7 +65,12 @@ public enum ShippedModel {
 
     /** The model directory; a model inside a jar is copied into a folder of {@code cacheRoot}. */
     public Path directory(Path cacheRoot) {
-        URL config = resource(FILES.getFirst());
+        return directory(cacheRoot, ShippedModel.class.getClassLoader());
+    }
+
+    /** The model directory as {@code loader} finds its files (tests load it from a jar of their own). */
+    Path directory(Path cacheRoot, ClassLoader loader) {
+        URL config = resource(loader, FILES.getFirst());
         if (config == null) {
             throw new IllegalStateException("the shipped model '" + name + "' is not on the class path (resource "
                     + resourceFolder() + "); retrain it with reason4j-testbed/train-default-model.sh");
@@ -80,11 +83,11 @@ public enum ShippedModel {
             }
         }
         try {
-            Path target = cacheRoot.resolve("testbed-" + name + "-" + contentHash().substring(0, 16));
-            if (Files.isRegularFile(target.resolve(FILES.getFirst()))) {
-                return target;
+            List<String> files = present(loader);
+            Path target = cacheRoot.resolve("testbed-" + name + "-" + contentHash(loader, files).substring(0, 16));
+            if (!Files.isRegularFile(target.resolve(FILES.getFirst()))) {
+                copyOut(loader, files, target);
             }
-            copyOut(target);
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy the shipped model '" + name + "' into " + cacheRoot + ": "
@@ -93,12 +96,12 @@ public enum ShippedModel {
     }
 
     /** Copies the files into a fresh folder beside {@code target}, then renames it, so readers never see a part. */
-    private void copyOut(Path target) throws IOException {
+    private void copyOut(ClassLoader loader, List<String> files, Path target) throws IOException {
         Files.createDirectories(target.getParent());
         Path temp = Files.createTempDirectory(target.getParent(), target.getFileName() + ".");
         try {
-            for (String file : present()) {
-                try (InputStream in = open(file)) {
+            for (String file : files) {
+                try (InputStream in = resource(loader, file).openStream()) {
                     Files.copy(in, temp.resolve(file));
                 }
             }
@@ -110,47 +113,33 @@ public enum ShippedModel {
                 } // else another process copied it first, and its copy has the same content
             }
         } finally {
-            if (Files.exists(temp)) {
-                try (Stream<Path> files = Files.walk(temp)) {
-                    for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(p);
-                    }
-                }
-            }
+            FileTrees.deleteRecursively(temp);
         }
     }
 
-    private String contentHash() throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
-        }
-        for (String file : present()) {
+    /** SHA-256 over each file's name and bytes: a changed model gets a new cache folder. */
+    private String contentHash(ClassLoader loader, List<String> files) throws IOException {
+        MessageDigest digest = Hashing.newSha256();
+        for (String file : files) {
             digest.update(file.getBytes(StandardCharsets.UTF_8));
-            try (InputStream in = new DigestInputStream(open(file), digest)) {
+            try (InputStream in = new DigestInputStream(resource(loader, file).openStream(), digest)) {
                 in.transferTo(OutputStream.nullOutputStream());
             }
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return Hashing.hex(digest);
     }
 
-    /** The shipped files on the class path; every required one must be there. */
-    private List<String> present() {
+    /** The shipped files {@code loader} finds; every required one must be there. */
+    private List<String> present(ClassLoader loader) {
         for (String file : FILES.subList(0, REQUIRED)) {
-            if (resource(file) == null) {
+            if (resource(loader, file) == null) {
                 throw new IllegalStateException("the shipped model '" + name + "' lacks " + resourceFolder() + file);
             }
         }
-        return FILES.stream().filter(f -> resource(f) != null).toList();
+        return FILES.stream().filter(f -> resource(loader, f) != null).toList();
     }
 
-    private InputStream open(String file) throws IOException {
-        return resource(file).openStream();
-    }
-
-    private URL resource(String file) {
-        return ShippedModel.class.getClassLoader().getResource(resourceFolder() + file);
+    private URL resource(ClassLoader loader, String file) {
+        return loader.getResource(resourceFolder() + file);
     }
 }

@@ -25,7 +25,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shipped default policy loads from the class path, as the engine and search use it, and greedily solves
@@ -53,14 +52,6 @@ class ShippedPolicyTest {
             long bytes = files.mapToLong(f -> f.toFile().length()).sum();
             assertThat(bytes).as("shipped size").isLessThan(20L << 20);
         }
-    }
-
-    @Test
-    void should_copy_itself_out_of_a_jar_into_a_cache_only_when_needed(@TempDir Path cache) {
-        Path dir = ShippedModel.POLICY.directory(cache);
-        assertThat(dir.resolve("model.safetensors")).exists();
-        // on the build's class path the resources are plain files, used where they lie
-        assertThat(dir.startsWith(cache)).isFalse();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.reason4j.torch.train;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reason4j.core.util.FileTrees;
 import dev.reason4j.torch.CheckpointException;
 import dev.reason4j.torch.safetensors.SafetensorsFile;
 import dev.reason4j.torch.safetensors.SafetensorsWriter;
@@ -66,7 +67,7 @@ final class CheckpointStore {
         Path target = root.resolve(PREFIX + state.step());
         Path partial = root.resolve(PREFIX + state.step() + ".partial");
         try {
-            deleteTree(partial);
+            FileTrees.deleteRecursively(partial);
             Files.createDirectories(partial);
             try (PointerScope scope = new PointerScope()) {
                 Map<String, Tensor> tensors = model.state();
@@ -76,11 +77,11 @@ final class CheckpointStore {
                 archive.save_to(partial.resolve(OPTIMIZER).toString());
             }
             JSON.writeValue(partial.resolve(TRAINER).toFile(), state);
-            deleteTree(target);
+            FileTrees.deleteRecursively(target);
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             List<Path> all = complete();
             for (int i = 0; i < all.size() - keep; i++) {
-                deleteTree(all.get(i));
+                FileTrees.deleteRecursively(all.get(i));
             }
         } catch (IOException | UncheckedIOException e) {
             throw new CheckpointException(target + ": cannot write checkpoint: " + e.getMessage(), e);
@@ -112,17 +113,6 @@ final class CheckpointStore {
                     .toList();
         } catch (IOException e) {
             throw new CheckpointException(root + ": cannot list checkpoints: " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }
