@@ -150,8 +150,10 @@ class HostileSnippetsIT {
                             .startsWith("AAAA").endsWith("A\nZ\n");
                 }),
                 new Case("output flood", "while True:\n    print('spam' * 100)", (r, p) -> {
+                    // How much it printed before the deadline depends on load (replacing the worker the previous
+                    // case killed counts against this call's 2 s), so only the bound is certain; "huge output"
+                    // checks the truncation itself.
                     timedOut(r);
-                    assertThat(r.truncated()).isTrue();
                     assertThat(r.stdout()).hasSizeLessThanOrEqualTo(p.defaultLimits().maxOutputChars());
                 }),
                 new Case("write /etc", "open('/etc/reason4j-probe', 'w').write('x')", (r, p) -> {
